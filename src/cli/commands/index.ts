@@ -1,0 +1,10 @@
+/**
+ * Every subcommand registers itself here: one module per capability, each exporting
+ * `register(program, io)`.
+ */
+import type { Command } from "commander";
+import type { Io } from "../output.js";
+
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+export const commands: RegisterCommand[] = [];
