@@ -25,7 +25,9 @@ describe("lattice", () => {
       for (let j = 0; j < 3; j++) expect(dot(l.matrix[i], r.matrix[j])).toBeCloseTo(i === j ? 1 : 0, 12);
   });
   it("rejects a cell whose angles admit no volume", () => {
-    expect(() => latticeFromParameters({ a: 1, b: 1, c: 1, alpha: 170, beta: 170, gamma: 20 })).toThrow(/alpha/);
+    expect(() => latticeFromParameters({ a: 1, b: 1, c: 1, alpha: 170, beta: 170, gamma: 20 })).toThrow(
+      /alpha/,
+    );
   });
 });
 

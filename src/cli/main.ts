@@ -45,7 +45,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 export function exitCodeFor(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return EXIT_OK;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
+      return EXIT_OK;
     if (e.code === "commander.help") return EXIT_OK;
     return EXIT_USAGE;
   }

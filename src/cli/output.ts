@@ -25,7 +25,9 @@ export function formatTable(headers: string[], rows: (string | number)[][]): str
       .map((c, i) => c.padEnd(widths[i]))
       .join("  ")
       .trimEnd();
-  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
 }
 
 /** Format a number for people: fixed digits, no exponent for ordinary magnitudes. */

@@ -31,7 +31,10 @@ export function assertLatticeParameters(p: LatticeParameters, fieldPrefix = "cel
   }
   for (const k of ["alpha", "beta", "gamma"] as const) {
     if (!Number.isFinite(p[k]) || p[k] <= 0 || p[k] >= 180)
-      throw new InputError(`${fieldPrefix}.${k}`, `cell angle must lie strictly between 0° and 180° (got ${p[k]})`);
+      throw new InputError(
+        `${fieldPrefix}.${k}`,
+        `cell angle must lie strictly between 0° and 180° (got ${p[k]})`,
+      );
   }
   const ca = Math.cos(p.alpha * RAD);
   const cb = Math.cos(p.beta * RAD);
@@ -66,7 +69,10 @@ export function latticeFromParameters(p: LatticeParameters): Lattice {
 export function latticeFromVectors(matrix: Mat3): Lattice {
   const v = det3(matrix);
   if (!Number.isFinite(v) || Math.abs(v) < 1e-8)
-    throw new InputError("lattice", "the three lattice vectors are coplanar or not finite (zero cell volume)");
+    throw new InputError(
+      "lattice",
+      "the three lattice vectors are coplanar or not finite (zero cell volume)",
+    );
   return { matrix: [[...matrix[0]], [...matrix[1]], [...matrix[2]]] };
 }
 
@@ -76,7 +82,8 @@ function clean(v: Vec3): Vec3 {
 
 export function latticeParameters(lattice: Lattice): LatticeParameters {
   const [a, b, c] = lattice.matrix;
-  const angle = (u: Vec3, v: Vec3) => Math.acos(Math.max(-1, Math.min(1, dot(u, v) / (norm(u) * norm(v))))) / RAD;
+  const angle = (u: Vec3, v: Vec3) =>
+    Math.acos(Math.max(-1, Math.min(1, dot(u, v) / (norm(u) * norm(v))))) / RAD;
   return { a: norm(a), b: norm(b), c: norm(c), alpha: angle(b, c), beta: angle(a, c), gamma: angle(a, b) };
 }
 

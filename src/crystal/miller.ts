@@ -12,7 +12,8 @@ export function reduceMiller(hkl: readonly number[], field = "miller"): MillerIn
   if (hkl.length !== 3 || hkl.some((x) => !Number.isInteger(x)))
     throw new InputError(field, `Miller index must be three integers such as 1,1,0 (got ${hkl.join(",")})`);
   const g = gcd(gcd(hkl[0], hkl[1]), hkl[2]);
-  if (g === 0) throw new InputError(field, "Miller index 0,0,0 names no plane; give at least one non-zero index");
+  if (g === 0)
+    throw new InputError(field, "Miller index 0,0,0 names no plane; give at least one non-zero index");
   return [hkl[0] / g, hkl[1] / g, hkl[2] / g].map((x) => x + 0) as MillerIndex;
 }
 
@@ -24,7 +25,10 @@ export function parseMiller(text: string, field = "miller"): MillerIndex {
   else parts = t.split(/[\s,]+/).filter(Boolean);
   const nums = parts.map(Number);
   if (nums.length !== 3 || nums.some((x) => !Number.isInteger(x)))
-    throw new InputError(field, `cannot read "${text}" as a Miller index; write h,k,l such as 1,1,0 or 1,0,-1`);
+    throw new InputError(
+      field,
+      `cannot read "${text}" as a Miller index; write h,k,l such as 1,1,0 or 1,0,-1`,
+    );
   return reduceMiller(nums, field);
 }
 

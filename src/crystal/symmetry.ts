@@ -11,7 +11,8 @@ import type { Mat3, Vec3 } from "./vector.js";
 import { atomicNumber } from "./elements.js";
 
 let initialised = false;
-function ensureMoyo(): void {
+/** Load moyo's WebAssembly once, synchronously. */
+export function ensureMoyo(): void {
   if (initialised) return;
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve("@spglib/moyo-wasm/moyo_wasm_bg.wasm");

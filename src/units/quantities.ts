@@ -55,7 +55,10 @@ export function parseTemperature(text: string | number, field = "temperature"): 
   } else {
     const m = TEMPERATURE_RE.exec(text);
     if (!m) {
-      throw new InputError(field, `cannot read "${text}" as a temperature; write e.g. 723K, 450C or 723 (kelvin)`);
+      throw new InputError(
+        field,
+        `cannot read "${text}" as a temperature; write e.g. 723K, 450C or 723 (kelvin)`,
+      );
     }
     const value = Number(m[1]);
     const unit = (m[2] ?? "K").toUpperCase();
@@ -79,7 +82,10 @@ export function parsePressure(text: string | number, field = "pressure"): Bar {
   } else {
     const m = PRESSURE_RE.exec(text);
     if (!m) {
-      throw new InputError(field, `cannot read "${text}" as a pressure; write e.g. 0.2bar, 1atm, 100Pa or 0.2 (bar)`);
+      throw new InputError(
+        field,
+        `cannot read "${text}" as a pressure; write e.g. 0.2bar, 1atm, 100Pa or 0.2 (bar)`,
+      );
     }
     const unit = (m[2] ?? "bar").toLowerCase();
     bar = (Number(m[1]) * PASCAL_PER_UNIT[unit]) / STANDARD_PRESSURE_PA;
@@ -89,7 +95,10 @@ export function parsePressure(text: string | number, field = "pressure"): Bar {
 
 export function assertPressure(bar: number, field = "pressure"): Bar {
   if (!Number.isFinite(bar) || bar <= 0) {
-    throw new InputError(field, `pressure must be a positive number of bar (got ${bar}); write e.g. 0.2bar or 1atm`);
+    throw new InputError(
+      field,
+      `pressure must be a positive number of bar (got ${bar}); write e.g. 0.2bar or 1atm`,
+    );
   }
   return bar;
 }
