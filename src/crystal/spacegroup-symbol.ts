@@ -13,8 +13,7 @@ import {
   operations_from_number,
 } from "@spglib/moyo-wasm";
 import { InputError } from "../units/errors.js";
-import { ensureMoyo, type SymmetryOperation } from "./symmetry.js";
-import type { Mat3 } from "./vector.js";
+import { ensureMoyo, mat3FromColumnMajor, type SymmetryOperation } from "./symmetry.js";
 
 export interface SpaceGroupSetting {
   number: number;
@@ -95,7 +94,7 @@ export function operationsForHall(hallNumber: number): SymmetryOperation[] {
     { type: "HallNumber", value: hallNumber },
     false,
   ).map((op) => ({
-    rotation: [op.rotation.slice(0, 3), op.rotation.slice(3, 6), op.rotation.slice(6, 9)] as Mat3,
+    rotation: mat3FromColumnMajor(op.rotation),
     translation: op.translation,
   }));
 }

@@ -43,11 +43,12 @@ export interface SymmetryDataset {
 /** Default distance tolerance (Å) for symmetry search, as spglib/pymatgen default 0.01 Å… moyo default 1e-4. */
 export const DEFAULT_SYMPREC_ANGSTROM = 1e-3;
 
-function toMat3(r: number[]): Mat3 {
+/** moyo serialises nalgebra matrices column-major: [r00, r10, r20, r01, …]. */
+export function mat3FromColumnMajor(r: readonly number[]): Mat3 {
   return [
-    [r[0], r[1], r[2]],
-    [r[3], r[4], r[5]],
-    [r[6], r[7], r[8]],
+    [r[0], r[3], r[6]],
+    [r[1], r[4], r[7]],
+    [r[2], r[5], r[8]],
   ];
 }
 
@@ -75,7 +76,10 @@ export function analyzeSymmetry(structure: Structure, symprec = DEFAULT_SYMPREC_
     hmSymbol: ds.hm_symbol,
     hallNumber: ds.hall_number,
     pearsonSymbol: ds.pearson_symbol,
-    operations: ds.operations.map((op) => ({ rotation: toMat3(op.rotation), translation: op.translation })),
+    operations: ds.operations.map((op) => ({
+      rotation: mat3FromColumnMajor(op.rotation),
+      translation: op.translation,
+    })),
     wyckoffs: ds.wyckoffs,
     symprec,
   };
@@ -87,7 +91,7 @@ export function standardOperations(number: number): SymmetryOperation[] {
   if (!Number.isInteger(number) || number < 1 || number > 230)
     throw new InputError("spaceGroup", `space-group number must be 1–230 (got ${number})`);
   return operations_from_number(number, { type: "Standard" }, false).map((op) => ({
-    rotation: toMat3(op.rotation),
+    rotation: mat3FromColumnMajor(op.rotation),
     translation: op.translation,
   }));
 }

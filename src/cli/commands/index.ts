@@ -4,7 +4,8 @@
  */
 import type { Command } from "commander";
 import type { Io } from "../output.js";
+import { register as materials } from "./materials.js";
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [materials];

@@ -1,0 +1,102 @@
+/**
+ * The materials library: bundled phases (data/materials) plus the user's imported phases
+ * (user data folder, see store.ts). Structures are parsed from CIF on first use and cached.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CifStructure, readCif } from "../crystal/cif/index.js";
+import type { Structure } from "../crystal/structure.js";
+import { InputError } from "../units/errors.js";
+import { readUserIndex, userDataDir } from "./store.js";
+import type { MaterialEntry } from "./types.js";
+
+export const BUNDLED_DIR = fileURLToPath(new URL("../../data/materials/", import.meta.url));
+
+let bundled: MaterialEntry[] | undefined;
+export function bundledMaterials(): MaterialEntry[] {
+  if (!bundled) {
+    const doc = JSON.parse(readFileSync(join(BUNDLED_DIR, "index.json"), "utf8")) as {
+      phases: MaterialEntry[];
+    };
+    bundled = doc.phases.map((p) => ({ ...p, origin: "bundled" as const }));
+  }
+  return bundled;
+}
+
+/** All phases: bundled first, then the user's imports. */
+export function listMaterials(dataDir = userDataDir()): MaterialEntry[] {
+  return [...bundledMaterials(), ...readUserIndex(dataDir).map((p) => ({ ...p, origin: "user" as const }))];
+}
+
+export interface Material {
+  entry: MaterialEntry;
+  structure: Structure;
+  cif: CifStructure;
+}
+
+const cache = new Map<string, Material>();
+
+function cifPath(entry: MaterialEntry, dataDir: string): string {
+  return entry.origin === "user" ? join(dataDir, entry.file) : join(BUNDLED_DIR, entry.file);
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+export function suggestIds(id: string, entries: MaterialEntry[]): string[] {
+  const lower = id.toLowerCase();
+  return entries
+    .map((e) => ({
+      id: e.id,
+      d: e.id.toLowerCase().startsWith(lower) ? 0 : editDistance(lower, e.id.toLowerCase()),
+    }))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3)
+    .map((x) => x.id);
+}
+
+export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): Material {
+  const entries = listMaterials(dataDir);
+  const entry =
+    entries.find((e) => e.id === id) ?? entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  if (!entry)
+    throw new InputError(
+      field,
+      `unknown material "${id}"; did you mean ${suggestIds(id, entries).join(", ")}? (smsi materials list shows all)`,
+    );
+  const key = `${entry.origin}:${entry.id}:${dataDir}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const path = cifPath(entry, dataDir);
+  const cif = readCif(readFileSync(path, "utf8"), entry.file);
+  const material = { entry, structure: cif.structure, cif };
+  cache.set(key, material);
+  return material;
+}
+
+/** A material id or a path to a CIF file → its structure and a display name. */
+export function resolveStructure(
+  idOrPath: string,
+  field = "structure",
+  dataDir = userDataDir(),
+): { id: string; structure: Structure } {
+  if (/\.cif$/i.test(idOrPath)) {
+    if (!existsSync(idOrPath)) throw new InputError(field, `CIF file "${idOrPath}" does not exist`);
+    const cif = readCif(readFileSync(idOrPath, "utf8"), idOrPath);
+    return { id: cif.blockName || idOrPath, structure: cif.structure };
+  }
+  return {
+    id: getMaterial(idOrPath, dataDir, field).entry.id,
+    structure: getMaterial(idOrPath, dataDir, field).structure,
+  };
+}
+
+export { dirname };
