@@ -48,7 +48,9 @@ for (const p of table.phases) {
     "_atom_site_fract_y",
     "_atom_site_fract_z",
     "_atom_site_occupancy",
-    ...p.sites.map((s) => `${s.label} ${s.species} ${fmt(s.frac[0])} ${fmt(s.frac[1])} ${fmt(s.frac[2])} ${s.occupancy}`),
+    ...p.sites.map(
+      (s) => `${s.label} ${s.species} ${fmt(s.frac[0])} ${fmt(s.frac[1])} ${fmt(s.frac[2])} ${s.occupancy}`,
+    ),
   ];
   writeFileSync(new URL(`cif/${p.id}.cif`, root), `${lines.join("\n")}\n`);
 }
@@ -69,5 +71,8 @@ const index = table.phases.map((p) => {
     file: `cif/${p.id}.cif`,
   };
 });
-writeFileSync(new URL("index.json", root), `${JSON.stringify({ description: "Index of the bundled phases; generated from structures.json by scripts/build-materials.ts", phases: index }, null, 1)}\n`);
+writeFileSync(
+  new URL("index.json", root),
+  `${JSON.stringify({ description: "Index of the bundled phases; generated from structures.json by scripts/build-materials.ts", phases: index }, null, 1)}\n`,
+);
 console.log(`wrote ${index.length} phases`);

@@ -138,7 +138,7 @@ export function parseCifBlocks(text: string, fileName?: string): CifBlock[] {
       case "tag": {
         const b = need(t);
         const v = tokens[k + 1];
-        if (!v || v.kind !== "value")
+        if (v?.kind !== "value")
           throw new CifError(
             t.text,
             t.line,
