@@ -5,11 +5,17 @@
 import { main } from "../src/cli/main.ts";
 
 const steps: { title: string; argv: string[] }[] = [
-    { title: "The metal: Ru (hcp)", argv: ["materials", "show", "Ru"] },
+  { title: "The metal: Ru (hcp)", argv: ["materials", "show", "Ru"] },
   { title: "The support: rutile TiO2", argv: ["materials", "show", "TiO2-rutile"] },
-  { title: "Classify: Ru/rutile-TiO2 in O2 at 450 °C (Wang et al., Nature 2026)", argv: ["classify", "--case", "SMSI-043"] },
+  {
+    title: "Classify: Ru/rutile-TiO2 in O2 at 450 °C (Wang et al., Nature 2026)",
+    argv: ["classify", "--case", "SMSI-043"],
+  },
   { title: "Classify: Ru/anatase-TiO2 in O2 at 450 °C", argv: ["classify", "--case", "SMSI-044"] },
-  { title: "Classify: Tauster's Pt/TiO2 after H2 at 500 °C", argv: ["classify", "examples/evidence/tauster-pt-tio2.yaml"] },
+  {
+    title: "Classify: Tauster's Pt/TiO2 after H2 at 500 °C",
+    argv: ["classify", "examples/evidence/tauster-pt-tio2.yaml"],
+  },
   { title: "The classifier scored on the published cases", argv: ["score", "classify"] },
 ];
 

@@ -73,7 +73,7 @@ export function formatScore(s: ScoreReport): string {
   }
   lines.push("");
   lines.push("confusion matrix (rows expected, columns got)");
-  const short = s.labels.map((l, i) => `c${i}`);
+  const short = s.labels.map((_, i) => `c${i}`);
   lines.push(`  ${"".padEnd(34)} ${short.map((x) => x.padStart(4)).join("")}`);
   s.labels.forEach((l, i) => {
     lines.push(

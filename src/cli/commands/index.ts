@@ -5,8 +5,9 @@
 import type { Command } from "commander";
 import type { Io } from "../output.js";
 import { register as classify } from "./classify.js";
+import { register as match } from "./match.js";
 import { register as materials } from "./materials.js";
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const commands: RegisterCommand[] = [materials, classify];
+export const commands: RegisterCommand[] = [materials, match, classify];

@@ -1,0 +1,55 @@
+/** Runaway or invalid requests are refused with an InputError naming the field. */
+import { describe, expect, it } from "vitest";
+import { latticeFromParameters } from "../src/crystal/lattice.js";
+import { matchInterfaces } from "../src/match/match.js";
+import { InputError } from "../src/units/errors.js";
+import { loadReference, referenceStructure } from "./match-reference.js";
+
+const ref = loadReference();
+const ru = referenceStructure(ref, "Ru");
+const rutile = referenceStructure(ref, "TiO2-rutile");
+
+function fieldOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.field;
+    throw e;
+  }
+  return undefined;
+}
+
+describe("match input errors", () => {
+  it.each([
+    [{ maxIndex: 5 }, "--max-index"],
+    [{ maxIndex: 0 }, "--max-index"],
+    [{ maxArea: 5000 }, "--max-area"],
+    [{ maxArea: -1 }, "--max-area"],
+    [{ maxArea: Number.NaN }, "--max-area"],
+    [{ lengthTol: 0 }, "--length-tol"],
+    [{ lengthTol: 0.5 }, "--length-tol"],
+    [{ angleTol: -0.1 }, "--angle-tol"],
+    [{ maxAreaRatioTol: 0.7 }, "--area-ratio-tol"],
+    [{ filmMillers: [[0, 0, 0]] }, "--film-miller"],
+    [{ substrateMillers: [[5, 0, 1]] }, "--substrate-miller"],
+    [{ maxArea: 2000, maxIndex: 3 }, "--max-area"],
+  ])("%j → %s", (options, field) => {
+    expect(fieldOf(() => matchInterfaces(ru, rutile, options))).toBe(field);
+  });
+
+  it("refuses a degenerate (tiny) cell", () => {
+    const tiny = {
+      id: "tiny",
+      structure: {
+        lattice: latticeFromParameters({ a: 0.3, b: 0.3, c: 0.3, alpha: 90, beta: 90, gamma: 90 }),
+        sites: [{ species: "H", frac: [0, 0, 0] as [number, number, number], occupancy: 1, label: "H1" }],
+      },
+    };
+    expect(fieldOf(() => matchInterfaces(tiny, rutile))).toBe("film");
+  });
+
+  it("refuses a structure without atoms", () => {
+    const empty = { id: "empty", structure: { lattice: rutile.structure.lattice, sites: [] } };
+    expect(fieldOf(() => matchInterfaces(rutile, empty))).toBe("substrate");
+  });
+});
