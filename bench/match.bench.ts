@@ -21,8 +21,15 @@ interface Reference {
   pairs: { film: string; substrate: string; n_matches: number }[];
 }
 
-function pymatgenAvailable(): boolean {
-  return spawnSync("python3", ["-c", "import pymatgen.core"], { stdio: "ignore" }).status === 0;
+/** Debian's python3-pymatgen lives under /usr/bin/python3, which a pyenv `python3` may shadow. */
+const PYTHON_CANDIDATES = [process.env.SMSI_PYTHON, "/usr/bin/python3", "python3"].filter(
+  (x): x is string => !!x,
+);
+
+function pythonWithPymatgen(): string | undefined {
+  return PYTHON_CANDIDATES.find(
+    (py) => spawnSync(py, ["-c", "import pymatgen.core"], { stdio: "ignore" }).status === 0,
+  );
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -55,9 +62,10 @@ export async function runMatchBench(repetitions = 3): Promise<void> {
   const best = (xs: number[]) => Math.min(...xs);
 
   let pm: { source: string; perPair: Record<string, number> };
-  if (pymatgenAvailable()) {
+  const python = pythonWithPymatgen();
+  if (python) {
     console.log("running scripts/pymatgen-match.py (pymatgen SubstrateAnalyzer.calculate, same run) …");
-    const out = execFileSync("python3", [ORACLE, REF, ...names], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const out = execFileSync(python, [ORACLE, REF, ...names], { encoding: "utf8", maxBuffer: 1 << 26 });
     const doc = JSON.parse(out) as { pymatgen: string; per_pair_s: Record<string, number> };
     pm = { source: `pymatgen ${doc.pymatgen}, measured in this run`, perPair: doc.per_pair_s };
   } else {
