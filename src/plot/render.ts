@@ -1,0 +1,155 @@
+/**
+ * Server-side charts: SVG via @observablehq/plot rendered into a jsdom document, PNG via resvg.
+ * `renderPlot(options)` draws labelled line series (optionally step curves, points, horizontal
+ * rules) and returns a standalone SVG string; `svgToPng(svg)` rasterises it.
+ */
+import * as Plot from "@observablehq/plot";
+import { Resvg } from "@resvg/resvg-js";
+import { JSDOM } from "jsdom";
+
+export interface PlotPoint {
+  x: number | string;
+  y: number;
+}
+
+export interface PlotSeries {
+  name: string;
+  points: PlotPoint[];
+  /** Draw a text label with the series name at its last point. */
+  labelEnd?: boolean;
+}
+
+export interface PlotRule {
+  y: number;
+  label?: string;
+}
+
+export interface PlotOptions {
+  title?: string;
+  subtitle?: string;
+  width?: number;
+  height?: number;
+  x: { label: string; domain?: [number, number] | string[]; kind?: "linear" | "point" };
+  y: { label: string; domain?: [number, number] };
+  series: PlotSeries[];
+  curve?: "linear" | "step";
+  markers?: boolean;
+  /** Label every point with its y value (fixed digits). */
+  valueLabels?: number;
+  rules?: PlotRule[];
+}
+
+interface Row {
+  series: string;
+  x: number | string;
+  y: number;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Render the chart to a standalone SVG document string. */
+export function renderPlot(options: PlotOptions): string {
+  const { window } = new JSDOM("<!DOCTYPE html><body></body>");
+  const rows: Row[] = options.series.flatMap((s) =>
+    s.points.map((p) => ({ series: s.name, x: p.x, y: p.y })),
+  );
+  const ends: Row[] = options.series
+    .filter((s) => s.labelEnd && s.points.length > 0)
+    .map((s) => {
+      const p = s.points[s.points.length - 1];
+      return { series: s.name, x: p.x, y: p.y };
+    });
+  const curve = options.curve === "step" ? "step" : "linear";
+  const marks: Plot.Markish[] = [
+    Plot.ruleY([0], { stroke: "#999" }),
+    Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", curve, strokeWidth: 1.6 }),
+  ];
+  if (options.markers) marks.push(Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 3 }));
+  if (options.valueLabels !== undefined) {
+    const digits = options.valueLabels;
+    marks.push(
+      Plot.text(rows, { x: "x", y: "y", text: (d: Row) => d.y.toFixed(digits), dy: -9, fontSize: 10 }),
+    );
+  }
+  if (ends.length > 0)
+    marks.push(
+      Plot.text(ends, {
+        x: "x",
+        y: "y",
+        text: "series",
+        fill: "series",
+        textAnchor: "start",
+        dx: 4,
+        fontSize: 10,
+      }),
+    );
+  for (const r of options.rules ?? []) {
+    marks.push(Plot.ruleY([r.y], { stroke: "#c33", strokeDasharray: "4,3" }));
+    if (r.label)
+      marks.push(
+        Plot.text([r.y], {
+          y: (d: number) => d,
+          text: () => r.label ?? "",
+          frameAnchor: "left",
+          dy: -6,
+          dx: 4,
+          fill: "#c33",
+          fontSize: 10,
+          textAnchor: "start",
+        }),
+      );
+  }
+  const xKind = options.x.kind ?? "linear";
+  const el = Plot.plot({
+    document: window.document,
+    width: options.width ?? 760,
+    height: options.height ?? 480,
+    marginTop: options.title ? 48 : 20,
+    marginRight: ends.length > 0 ? 90 : 30,
+    marginLeft: 64,
+    marginBottom: 48,
+    style: { fontFamily: "sans-serif", fontSize: "11px", background: "white" },
+    x: {
+      label: options.x.label,
+      type: xKind === "point" ? "point" : "linear",
+      domain: options.x.domain,
+      padding: xKind === "point" ? 0.3 : undefined,
+      labelAnchor: "center",
+    },
+    y: { label: options.y.label, domain: options.y.domain, grid: true, labelAnchor: "center" },
+    color: { type: "categorical", scheme: "tableau10" },
+    marks,
+  });
+  const svg = el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg");
+  if (!svg) throw new Error("Observable Plot returned no <svg> element");
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  svg.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
+  let body = svg.outerHTML;
+  if (options.title) {
+    const title = `<text x="12" y="20" text-anchor="start" font-family="sans-serif" font-size="15" font-weight="bold">${escapeXml(options.title)}</text>`;
+    const sub = options.subtitle
+      ? `<text x="12" y="37" text-anchor="start" font-family="sans-serif" font-size="11" fill="#555">${escapeXml(options.subtitle)}</text>`
+      : "";
+    body = body.replace(/(<svg[^>]*>)/, `$1<rect width="100%" height="100%" fill="white"/>${title}${sub}`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+}
+
+/** Rasterise an SVG string to PNG bytes. */
+export function svgToPng(svg: string, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    background: "white",
+    font: { loadSystemFonts: true, defaultFontFamily: "sans-serif" },
+  });
+  return Buffer.from(resvg.render().asPng());
+}
+
+/** Write an SVG or PNG file depending on the extension; returns the format written. */
+export function chartBytes(svg: string, path: string): { format: "svg" | "png"; bytes: Buffer } {
+  if (/\.png$/i.test(path)) return { format: "png", bytes: svgToPng(svg) };
+  if (/\.svg$/i.test(path)) return { format: "svg", bytes: Buffer.from(svg, "utf8") };
+  throw new Error(`unsupported chart extension: ${path}`);
+}
