@@ -8,6 +8,19 @@ const steps: { title: string; argv: string[] }[] = [
   { title: "The metal: Ru (hcp)", argv: ["materials", "show", "Ru"] },
   { title: "The support: rutile TiO2", argv: ["materials", "show", "TiO2-rutile"] },
   {
+    title: "Interface: RuO2 on rutile TiO2 (lattice-matched, the gate of bulk penetration)",
+    argv: ["match", "RuO2", "TiO2-rutile", "--max-index", "1"],
+  },
+  { title: "Interface: RuO2 on anatase TiO2", argv: ["match", "RuO2", "TiO2-anatase", "--max-index", "1"] },
+  {
+    title: "Oxygen chemical potential across Ru/rutile-TiO2 in 1 bar O2 at 450 °C",
+    argv: ["thermo", "profile", "Ru", "TiO2-rutile", "--temperature", "450C", "--p-o2", "1"],
+  },
+  {
+    title: "The same in H2 (p_H2O/p_H2 = 1e-3) at 450 °C",
+    argv: ["thermo", "profile", "Ru", "TiO2-rutile", "--temperature", "450C", "--h2o-h2", "1e-3"],
+  },
+  {
     title: "Classify: Ru/rutile-TiO2 in O2 at 450 °C (Wang et al., Nature 2026)",
     argv: ["classify", "--case", "SMSI-043"],
   },

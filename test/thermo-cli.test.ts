@@ -65,7 +65,7 @@ describe("smsi thermo stability", () => {
     const a = await runCli("thermo", "stability", "XyO", "--temperature", "700K", "--p-o2", "1");
     expect(a.code).toBe(1);
     expect(a.err).toMatch(/error: oxide: unknown oxide/);
-    const b = await runCli("thermo", "stability", "Rh2O3", "--temperature", "700K", "--p-o2", "1");
+    const b = await runCli("thermo", "stability", "PtO2", "--temperature", "700K", "--p-o2", "1");
     expect(b.code).toBe(1);
     expect(b.err).toMatch(/--thermo-data/);
   });

@@ -6,6 +6,8 @@ import {
   reductionReaction,
   stablePhase,
 } from "../src/thermo/equilibria.js";
+import { ellinghamGibbs, oxideThermo } from "../src/thermo/ellingham.js";
+import { GAS_CONSTANT_J_PER_MOL_K } from "../src/units/constants.js";
 import { InputError } from "../src/units/errors.js";
 
 describe("decomposition temperatures vs literature (within 30 K)", () => {
@@ -17,9 +19,23 @@ describe("decomposition temperatures vs literature (within 30 K)", () => {
     });
   }
 
-  it("Ag2O at 1 bar O2 from 298 K data ≈ 468 K", () => {
-    const T = decompositionTemperature(reductionReaction("Ag2O"), { kind: "O2", pO2_bar: 1 });
-    expect(T).toBeCloseTo(467.8, 0);
+  // No primary value for Ag2O at exactly 1 bar O2 was found to cite; the air value above is sourced.
+  // At 1 bar the Ellingham line crosses zero, so with ΔCp = 0 the decomposition temperature is
+  // ΔH°/ΔS° per mol O2, and the shift from air to 1 bar obeys the van 't Hoff relation
+  // 1/T(air) − 1/T(1 bar) = −R ln(p_air/p°) / ΔH°.
+  it("Ag2O at 1 bar O2: Ellingham zero crossing ΔH°/ΔS° and van 't Hoff shift from air", () => {
+    const rx = reductionReaction("Ag2O");
+    const th = oxideThermo("Ag2O");
+    const perO2 = th.nO / 2;
+    const dH = (th.dHf298_kJ_per_mol * 1000) / perO2; // J per mol O2
+    const dS = th.dSf298_J_per_mol_K / perO2;
+    const T1 = decompositionTemperature(rx, { kind: "O2", pO2_bar: 1 }) ?? Number.NaN;
+    const Tair = decompositionTemperature(rx, { kind: "O2", pO2_bar: 0.21 }) ?? Number.NaN;
+    expect(T1).toBeCloseTo(dH / dS, 0);
+    expect(Math.abs(ellinghamGibbs("Ag2O", T1).dG_kJ_per_mol_O2)).toBeLessThan(1e-3);
+    expect(T1).toBeGreaterThan(Tair);
+    const vantHoff = 1 / Tair - 1 / T1;
+    expect(vantHoff).toBeCloseTo((-GAS_CONSTANT_J_PER_MOL_K * Math.log(0.21)) / -dH, 6);
   });
 });
 
