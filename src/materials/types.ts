@@ -16,6 +16,8 @@ export interface StructureSource {
 
 export interface ReferenceDensity {
   value_g_per_cm3: number;
+  /** Measured range when the source gives one (mineral specific gravities); checks use the range. */
+  range_g_per_cm3?: [number, number];
   source: string;
 }
 

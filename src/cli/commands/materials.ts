@@ -96,7 +96,7 @@ export function register(program: Command, io: Io): void {
         `${d.id} — ${d.name} (${d.formula}, ${d.phase}; ${d.role})`,
         `lattice      a=${fmt(l.a_A, 4)} b=${fmt(l.b_A, 4)} c=${fmt(l.c_A, 4)} Å  α=${fmt(l.alpha_deg, 2)} β=${fmt(l.beta_deg, 2)} γ=${fmt(l.gamma_deg, 2)}°  V=${fmt(l.volume_A3, 2)} Å³`,
         `space group  ${d.spaceGroup.found.symbol} (${d.spaceGroup.found.number}); declared ${d.spaceGroup.declared.symbol} (${d.spaceGroup.declared.number})`,
-        `density      ${fmt(d.density_g_per_cm3)} g/cm³${d.referenceDensity ? ` (reference ${d.referenceDensity.value_g_per_cm3}: ${d.referenceDensity.source})` : ""}`,
+        `density      ${fmt(d.density_g_per_cm3)} g/cm³${d.referenceDensity ? ` (reference ${d.referenceDensity.range_g_per_cm3?.join("–") ?? d.referenceDensity.value_g_per_cm3}: ${d.referenceDensity.source})` : ""}`,
         `cell         ${d.atomsPerCell} atoms, ${d.formulaUnitsPerCell} formula units`,
         `structure    ${d.structureSource.citation}${d.structureSource.verify ? " [verify]" : ""}`,
         ...(d.note ? [`note         ${d.note}`] : []),
