@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { bundledMaterials } from "../materials/library.js";
 import { InputError } from "../units/errors.js";
 import { assertTemperature, type Kelvin, type KiloJoulePerMole } from "../units/quantities.js";
+import { thermoDataFile } from "./data-file.js";
 import { increments, shomateSpecies, shomateTable, T_REF_K } from "./gas.js";
 import { speciesTable } from "./species-data.js";
 
@@ -45,20 +46,12 @@ interface ReferenceDoc {
   deltaGf298: { formula: string; phase: string; dGf298_kJ_per_mol: number; source: string }[];
 }
 
-function readJson<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../data/thermo/${name}`, import.meta.url), "utf8")) as T;
-}
-
-let reference: ReferenceDoc | undefined;
 export function referenceData(): ReferenceDoc {
-  reference ??= readJson<ReferenceDoc>("reference-298K.json");
-  return reference;
+  return thermoDataFile<ReferenceDoc>("reference-298K.json");
 }
 
-let linear: LinearGibbs[] | undefined;
 function linearGibbsTable(): LinearGibbs[] {
-  linear ??= readJson<{ oxides: LinearGibbs[] }>("oxide-gibbs.json").oxides;
-  return linear;
+  return thermoDataFile<{ oxides: LinearGibbs[] }>("oxide-gibbs.json").oxides;
 }
 
 let overrides: ThermoRow[] = [];

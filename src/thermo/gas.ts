@@ -11,7 +11,7 @@
  * Outside the tabulated ranges the nearest set is used and the result is flagged `extrapolated`
  * (e.g. H2O gas, whose first set starts at 500 K, evaluated at 298–500 K).
  */
-import { readFileSync } from "node:fs";
+import { thermoDataFile } from "./data-file.js";
 import type { Kelvin, KiloJoulePerMole } from "../units/quantities.js";
 
 export interface ShomateSet {
@@ -58,16 +58,8 @@ export interface ShomateValue {
 
 export const T_REF_K = 298.15;
 
-let table: ShomateSpecies[] | undefined;
-
 export function shomateTable(): ShomateSpecies[] {
-  if (!table) {
-    const doc = JSON.parse(
-      readFileSync(new URL("../../data/thermo/shomate.json", import.meta.url), "utf8"),
-    ) as { species: ShomateSpecies[] };
-    table = doc.species;
-  }
-  return table;
+  return thermoDataFile<{ species: ShomateSpecies[] }>("shomate.json").species;
 }
 
 /** Shomate data of a species (gas phase first when no phase is given). */

@@ -2,7 +2,7 @@
  * Standard enthalpy of formation and entropy at 298.15 K (data/thermo/species-298K.json, each row with
  * its source; rows flagged `verify` are handbook figures not checked here and are assumptions).
  */
-import { readFileSync } from "node:fs";
+import { thermoDataFile } from "./data-file.js";
 
 export interface SpeciesThermo {
   formula: string;
@@ -13,17 +13,8 @@ export interface SpeciesThermo {
   verify: boolean;
 }
 
-let table: SpeciesThermo[] | undefined;
 export function speciesTable(): SpeciesThermo[] {
-  if (!table) {
-    const doc = JSON.parse(
-      readFileSync(new URL("../../data/thermo/species-298K.json", import.meta.url), "utf8"),
-    ) as {
-      species: SpeciesThermo[];
-    };
-    table = doc.species;
-  }
-  return table;
+  return thermoDataFile<{ species: SpeciesThermo[] }>("species-298K.json").species;
 }
 
 /** Thermochemistry of a species; the first row of that formula when no phase is given. */

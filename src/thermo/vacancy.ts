@@ -7,11 +7,11 @@
  *   x / (1 − x) = exp(−ΔG_v / k_B T).
  * Vibrational formation entropy is neglected (stated in the data file).
  */
-import { readFileSync } from "node:fs";
 import { BOLTZMANN_eV_PER_K, KJ_PER_MOL_PER_EV } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
 import { assertTemperature, type ElectronVolt, type Kelvin } from "../units/quantities.js";
 import { oxideThermo } from "./ellingham.js";
+import { thermoDataFile } from "./data-file.js";
 import { reductionReaction } from "./equilibria.js";
 import { shomateSpecies } from "./gas.js";
 
@@ -36,14 +36,9 @@ export interface VacancyFormation {
   note: string;
 }
 
-let entries: VacancyEntry[] | undefined;
 let extra: VacancyEntry[] = [];
 function table(): VacancyEntry[] {
-  entries ??= (
-    JSON.parse(
-      readFileSync(new URL("../../data/thermo/vacancy-formation.json", import.meta.url), "utf8"),
-    ) as { entries: VacancyEntry[] }
-  ).entries;
+  const entries = thermoDataFile<{ entries: VacancyEntry[] }>("vacancy-formation.json").entries;
   return [...extra, ...entries];
 }
 
