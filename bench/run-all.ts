@@ -1,5 +1,8 @@
-/** `npm run bench`: every benchmark in turn (for now: smsi match). Prints, never asserts, times. */
+/** `npm run bench`: every benchmark in turn. Prints, never asserts, times. */
+import { runKmcBench } from "./kmc.bench.js";
 import { runMatchBench } from "./match.bench.js";
 
 console.log("== bench: match ==");
 await runMatchBench();
+console.log("\n== bench: kmc ==");
+await runKmcBench();
