@@ -49,6 +49,43 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** Chart height when none is given, px. */
+const DEFAULT_HEIGHT_PX = 480;
+/** Vertical room taken by titles, axes and margins, px (layout choice of these charts). */
+const PLOT_MARGIN_PX = 110;
+/** Height of one line of 10-px end labels, px. */
+const LABEL_LINE_PX = 11;
+
+/**
+ * Positions for labels at `values` (data units) at least `gap` apart and as close to their own value
+ * as possible: overlapping labels merge into groups centred on the mean of their values, until no
+ * groups overlap. Returns the positions in the input order.
+ */
+export function spreadLabels(values: readonly number[], gap: number): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  type Group = { members: { v: number; i: number }[]; centre: number };
+  const lowest = (g: Group) => g.centre - ((g.members.length - 1) * gap) / 2;
+  const highest = (g: Group) => g.centre + ((g.members.length - 1) * gap) / 2;
+  let groups: Group[] = order.map((m) => ({ members: [m], centre: m.v }));
+  let merged = true;
+  while (merged) {
+    merged = false;
+    const next: Group[] = [];
+    for (const g of groups) {
+      const prev = next[next.length - 1];
+      if (prev && lowest(g) - highest(prev) < gap) {
+        const members = [...prev.members, ...g.members];
+        next[next.length - 1] = { members, centre: members.reduce((s, m) => s + m.v, 0) / members.length };
+        merged = true;
+      } else next.push(g);
+    }
+    groups = next;
+  }
+  const out = new Array<number>(values.length);
+  for (const g of groups) g.members.forEach((m, k) => (out[m.i] = lowest(g) + k * gap));
+  return out;
+}
+
 /** Render the chart to a standalone SVG document string. */
 export function renderPlot(options: PlotOptions): string {
   const { window } = new JSDOM("<!DOCTYPE html><body></body>");
@@ -61,6 +98,20 @@ export function renderPlot(options: PlotOptions): string {
       const p = s.points[s.points.length - 1];
       return { series: s.name, x: p.x, y: p.y };
     });
+  if (ends.length > 1) {
+    // keep end labels apart by one text line: data units per pixel from the y range and plot height
+    const ys = rows.map((r) => r.y);
+    const [lo, hi] = options.y.domain ?? [Math.min(0, ...ys), Math.max(0, ...ys)];
+    const gap =
+      ((hi - lo) / Math.max(1, (options.height ?? DEFAULT_HEIGHT_PX) - PLOT_MARGIN_PX)) * LABEL_LINE_PX;
+    const spread = spreadLabels(
+      ends.map((e) => e.y),
+      gap,
+    );
+    ends.forEach((e, i) => {
+      e.y = spread[i];
+    });
+  }
   const curve = options.curve === "step" ? "step" : "linear";
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: "#999" }),
@@ -105,7 +156,7 @@ export function renderPlot(options: PlotOptions): string {
   const el = Plot.plot({
     document: window.document,
     width: options.width ?? 760,
-    height: options.height ?? 480,
+    height: options.height ?? DEFAULT_HEIGHT_PX,
     marginTop: options.title ? 48 : 20,
     marginRight: ends.length > 0 ? 90 : 30,
     marginLeft: 64,

@@ -37,7 +37,8 @@ export function ellinghamSvg(lines: EllinghamLine[]): string {
   }));
   return renderPlot({
     title: "Ellingham diagram",
-    subtitle: "ΔG°f per mol O2 (p° = 1 bar); ΔCp = 0 except Cu oxides (NIST Shomate) — smsi thermo",
+    subtitle:
+      "ΔG°f per mol O2 (p° = 1 bar); ΔCp = 0 except Cu oxides (NIST Shomate); PdO, IrO2, Rh2O3 from measured ΔG°f(T) lines — smsi thermo",
     width: 820,
     height: 560,
     x: { label: "Temperature T (K)" },
