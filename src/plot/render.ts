@@ -82,7 +82,10 @@ export function spreadLabels(values: readonly number[], gap: number): number[] {
     groups = next;
   }
   const out = new Array<number>(values.length);
-  for (const g of groups) g.members.forEach((m, k) => (out[m.i] = lowest(g) + k * gap));
+  for (const g of groups)
+    g.members.forEach((m, k) => {
+      out[m.i] = lowest(g) + k * gap;
+    });
   return out;
 }
 
