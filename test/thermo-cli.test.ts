@@ -39,6 +39,13 @@ describe("smsi thermo mu-o", () => {
       expect(r.err).toMatch(/error: --(temperature|p-o2|h2o-h2)/);
     }
   });
+  it("temperatures outside the O2 Shomate range (100–6000 K) are refused, not extrapolated", async () => {
+    for (const T of ["50K", "1e9"]) {
+      const r = await runCli("thermo", "mu-o", "--temperature", T, "--p-o2", "1");
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/error: temperature: .*100–6000 K/);
+    }
+  });
 });
 
 describe("smsi thermo stability", () => {
@@ -130,6 +137,11 @@ describe("charts", () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/O flow: none/);
+  });
+  it("--out into a missing folder exits 1 naming --out", async () => {
+    const r = await runCli("thermo", "ellingham", "--out", join(dir, "no-such-folder", "e.svg"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/error: --out: cannot write/);
   });
   it("bad --out extension exits 1", async () => {
     const r = await runCli("thermo", "ellingham", "--out", join(dir, "e.jpg"));

@@ -57,6 +57,14 @@ function o2Species() {
 export function deltaMuOStandard(T: Kelvin): ElectronVolt {
   assertTemperature(T);
   const o2 = o2Species();
+  // Beyond the tabulated range the Shomate polynomial diverges: refuse rather than extrapolate.
+  const lo = Math.min(...o2.sets.map((s) => s.Tmin_K));
+  const hi = Math.max(...o2.sets.map((s) => s.Tmax_K));
+  if (T < lo - 0.5 || T > hi)
+    throw new InputError(
+      "temperature",
+      `${T} K is outside the ${lo}–${hi} K range of the NIST O2 Shomate data that μ_O is computed from; give a temperature inside it`,
+    );
   const v = shomateAt(o2, T);
   const h0 = o2.H298_minus_H0_kJ_per_mol ?? 0;
   const g_kJ = v.dH_kJ_per_mol + h0 - (T * v.S_J_per_mol_K) / 1000;

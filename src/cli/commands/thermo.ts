@@ -50,7 +50,15 @@ function checkOut(path: string, field = "--out"): void {
 
 function writeChart(svg: string, path: string): string {
   const { format, bytes } = chartBytes(svg, path);
-  writeFileSync(path, bytes);
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(
+      "--out",
+      `cannot write "${path}" (${why}); give a path in an existing, writable folder`,
+    );
+  }
   return format;
 }
 
