@@ -52,9 +52,3 @@ export function cubicLattice(nx: number, ny = nx, nz = nx, field = "size"): Cubi
       }
   return { nx, ny, nz, sites, neighbours };
 }
-
-/** Coordinates (x, y, z) of site s. */
-export function siteCoordinates(lattice: CubicLattice, s: number): [number, number, number] {
-  const { nx, ny } = lattice;
-  return [s % nx, Math.floor(s / nx) % ny, Math.floor(s / (nx * ny))];
-}

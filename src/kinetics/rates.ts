@@ -23,7 +23,7 @@ export function hopBarrier(
   E_final_eV: ElectronVolt,
 ): ElectronVolt {
   const ea = baseBarrier_eV + (E_final_eV - E_initial_eV) / 2;
-  // A negative barrier would break the ratio; clamp both directions consistently instead.
+  // A negative barrier has no transition state: refuse it rather than clip one direction and break the ratio.
   if (ea < 0)
     throw new InputError(
       "barrier",
