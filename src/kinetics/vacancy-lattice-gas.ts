@@ -53,7 +53,7 @@ export interface RunProgress {
   time_s: Second;
 }
 
-/** Vacancies allowed at most (keeps the per-vacancy arrays small): a quarter of the sites. */
+/** Vacancy fraction allowed at most: the vacancy-indexed catalogue is built for dilute vacancies (design limit). */
 export const MAX_VACANCY_FRACTION = 0.25;
 
 export class VacancyLatticeGas {
