@@ -5,7 +5,9 @@ import {
   co2CoFromPO2,
   deltaGWaterFormation,
   deltaMuO,
+  deltaMuOFromCO2CO,
   deltaMuOFromH2OH2,
+  deltaGCOOxidation,
   h2oH2FromPO2,
   oxygenPotential,
   pO2FromCO2CO,
@@ -59,6 +61,13 @@ describe("reducing mixtures", () => {
       deltaGWaterFormation(T).dG_kJ_per_mol / 96.48533212 +
       8.617333262e-5 * T * Math.log(1e-3);
     expect(deltaMuOFromH2OH2(T, 1e-3)).toBeCloseTo(direct, 8);
+  });
+
+  it("Δμ_O(CO2/CO) = Δμ_O(T,p°) + ΔG°(CO + ½O2 → CO2)/e + k_B T ln ratio", () => {
+    const T = 900;
+    const direct =
+      deltaMuO(T, 1) + deltaGCOOxidation(T).dG_kJ_per_mol / 96.48533212 + 8.617333262e-5 * T * Math.log(2);
+    expect(deltaMuOFromCO2CO(T, 2)).toBeCloseTo(direct, 8);
   });
 
   it("oxygenPotential reports units and equivalences", () => {

@@ -2,27 +2,20 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../units/errors.js";
+import { zodToInputError } from "../units/validation.js";
 import { Evidence } from "./schema.js";
 
 /** Evidence files are small; refuse anything larger than this many characters. */
 export const MAX_EVIDENCE_CHARS = 1_000_000;
 
-export function zodToInputError(error: z.ZodError, prefix = ""): InputError {
-  const issue = error.issues[0];
-  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(document)";
-  const extra =
-    error.issues.length > 1
-      ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})`
-      : "";
-  let message = issue.message;
-  if (issue.code === "unrecognized_keys")
-    message = `unknown field(s) ${issue.keys.join(", ")}; check the spelling against docs/classify.md`;
-  return new InputError(path, `${message}${extra}`);
+/** Validation errors of evidence and case files point to the schema's documentation. */
+export function evidenceError(error: z.ZodError, prefix = ""): InputError {
+  return zodToInputError(error, prefix, "docs/classify.md");
 }
 
 export function validateEvidence(doc: unknown, prefix = ""): Evidence {
   const r = Evidence.safeParse(doc);
-  if (!r.success) throw zodToInputError(r.error, prefix);
+  if (!r.success) throw evidenceError(r.error, prefix);
   return r.data;
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../units/errors.js";
-import { zodToInputError } from "./parse-evidence.js";
+import { evidenceError } from "./parse-evidence.js";
 import type { EvidenceInput, Evidence as EvidenceType } from "./schema.js";
 import { Evidence } from "./schema.js";
 
@@ -60,7 +60,7 @@ export function parseCasesDocument(doc: unknown, fileName = "cases"): PublishedC
     const r = PublishedCase.safeParse(c);
     if (!r.success) {
       const id = (c as { id?: unknown })?.id;
-      throw zodToInputError(r.error, `${fileName}[${i}]${typeof id === "string" ? `(${id})` : ""}`);
+      throw evidenceError(r.error, `${fileName}[${i}]${typeof id === "string" ? `(${id})` : ""}`);
     }
     return r.data;
   });
@@ -174,7 +174,7 @@ export function caseToEvidence(c: PublishedCase): EvidenceType {
     doc.electron_transfer = { observed: "yes", ...provenance };
 
   const r = Evidence.safeParse(doc);
-  if (!r.success) throw zodToInputError(r.error, `case ${c.id}`);
+  if (!r.success) throw evidenceError(r.error, `case ${c.id}`);
   return r.data;
 }
 

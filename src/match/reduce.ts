@@ -89,8 +89,3 @@ export function vecArea(a: Vec3, b: Vec3): number {
   const c2 = a[0] * b[1] - a[1] * b[0];
   return Math.sqrt(c0 * c0 + c1 * c1 + c2 * c2);
 }
-
-/** Angle between a and b in radians, atan2(|a×b|, a·b) as pymatgen computes it. */
-export function vecAngle(a: Vec3, b: Vec3): number {
-  return Math.atan2(vecArea(a, b), a[0] * b[0] + a[1] * b[1] + a[2] * b[2]);
-}

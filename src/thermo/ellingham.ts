@@ -13,7 +13,6 @@
  * Missing or disputed values (IrO2, Rh2O3, …) can be supplied with `setThermoOverrides`
  * (CLI: --thermo-data FILE.json); such rows are marked as user data.
  */
-import { readFileSync } from "node:fs";
 import { bundledMaterials } from "../materials/library.js";
 import { InputError } from "../units/errors.js";
 import { assertTemperature, type Kelvin, type KiloJoulePerMole } from "../units/quantities.js";
@@ -58,36 +57,6 @@ let overrides: ThermoRow[] = [];
 /** User rows (ΔH_f, S at 298 K) that take precedence over the bundled data; [] to reset. */
 export function setThermoOverrides(rows: ThermoRow[]): void {
   overrides = rows.map((r) => ({ ...r, source: `user data: ${r.source ?? "no source given"}` }));
-}
-
-/** Read a --thermo-data file: { "species": [ { formula, phase, dHf298_kJ_per_mol, S298_J_per_mol_K, source } ] }. */
-export function loadThermoOverrides(path: string): ThermoRow[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new InputError("--thermo-data", `cannot read ${path} as JSON (${(e as Error).message})`);
-  }
-  const species = (doc as { species?: unknown }).species;
-  if (!Array.isArray(species))
-    throw new InputError(
-      "--thermo-data",
-      'expected { "species": [ { "formula": "IrO2", "phase": "rutile", "dHf298_kJ_per_mol": …, "S298_J_per_mol_K": …, "source": "…" } ] }',
-    );
-  const rows: ThermoRow[] = species.map((r: Record<string, unknown>, i: number) => {
-    if (typeof r.formula !== "string" || typeof r.source !== "string")
-      throw new InputError("--thermo-data", `species[${i}] needs a "formula" and a "source"`);
-    const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-    return {
-      formula: r.formula,
-      phase: typeof r.phase === "string" ? r.phase : "",
-      dHf298_kJ_per_mol: num(r.dHf298_kJ_per_mol),
-      S298_J_per_mol_K: num(r.S298_J_per_mol_K),
-      source: r.source,
-    };
-  });
-  setThermoOverrides(rows);
-  return rows;
 }
 
 function findRow(formula: string, phase?: string): ThermoRow | undefined {

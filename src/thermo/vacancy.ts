@@ -42,9 +42,9 @@ function table(): VacancyEntry[] {
   return [...extra, ...entries];
 }
 
-/** Add literature values (each with source); they take precedence over the thermochemical proxies. */
-export function addVacancyEntries(rows: VacancyEntry[]): void {
-  extra = rows.map((r) => ({ ...r, kind: r.kind ?? "literature" }));
+/** User values (each with its source) that take precedence over the bundled entries; [] to reset. */
+export function setVacancyEntries(rows: VacancyEntry[]): void {
+  extra = rows.map((r) => ({ ...r, source: `user data: ${r.source}` }));
 }
 
 /** Thermochemical proxy: reduction enthalpy per O atom (eV) of the oxide to its next-lower phase. */
@@ -108,9 +108,4 @@ export function vacancyFraction(E_f_eV: ElectronVolt, T: Kelvin, deltaMuO_eV: El
   const z = -g / (BOLTZMANN_eV_PER_K * T);
   // x = 1 / (1 + exp(g/kT)), written stably
   return z > 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
-/** Free energy ΔG_v = E_f + Δμ_O (eV) of forming one vacancy at Δμ_O. */
-export function vacancyFreeEnergy(E_f_eV: ElectronVolt, deltaMuO_eV: ElectronVolt): ElectronVolt {
-  return E_f_eV + deltaMuO_eV;
 }

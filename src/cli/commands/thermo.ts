@@ -3,10 +3,15 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { chartBytes } from "../../plot/render.js";
 import { ellinghamLines, ellinghamSvg, profileSvg } from "../../plot/thermo-charts.js";
-import { bundledOxides, loadThermoOverrides, setThermoOverrides } from "../../thermo/ellingham.js";
+import { bundledOxides } from "../../thermo/ellingham.js";
 import { oxideStability } from "../../thermo/equilibria.js";
 import { type Atmosphere, atmosphereFromOptions, oxygenPotential } from "../../thermo/oxygen-potential.js";
 import { muOProfile } from "../../thermo/profile.js";
+import {
+  applyThermoData as applyUserThermoData,
+  loadThermoData,
+  NO_USER_DATA,
+} from "../../thermo/user-data.js";
 import { InputError } from "../../units/errors.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
 import { fmt, formatTable, type Io, printJson } from "../output.js";
@@ -39,9 +44,12 @@ function conditions(opts: AtmosphereOpts): { T: Kelvin; atmosphere: Atmosphere }
 }
 
 function applyThermoData(path: string | undefined): void {
-  if (path) loadThermoOverrides(path);
-  else setThermoOverrides([]);
+  if (path) loadThermoData(path);
+  else applyUserThermoData(NO_USER_DATA);
 }
+
+const THERMO_DATA_HELP =
+  "JSON rows that add to or override the bundled data: species ΔH_f/S298 and support vacancy energies, each with its source (docs/thermo.md)";
 
 function checkOut(path: string, field = "--out"): void {
   if (!/\.(svg|png)$/i.test(path))
@@ -138,7 +146,7 @@ export function register(program: Command, io: Io): void {
       .argument("<OXIDE>", "oxide formula or bundled id, e.g. PdO, CuO, TiO2-rutile")
       .description("is the oxide stable against reduction to its next-lower phase at T in the atmosphere?"),
   )
-    .option("--thermo-data <file>", "JSON with extra/overriding ΔH_f, S298 rows (each with a source)")
+    .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
@@ -205,7 +213,7 @@ export function register(program: Command, io: Io): void {
     .option("--t-min <T>", "lowest temperature", "300K")
     .option("--t-max <T>", "highest temperature", "2000K")
     .option("--out <file>", "write the chart to FILE.svg or FILE.png")
-    .option("--thermo-data <file>", "JSON with extra/overriding ΔH_f, S298 rows (each with a source)")
+    .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document (lines and the oxides left out)")
     .addHelpText(
       "after",
@@ -281,7 +289,7 @@ export function register(program: Command, io: Io): void {
       "0.1",
     )
     .option("--out <file>", "also write the profile chart to FILE.svg or FILE.png")
-    .option("--thermo-data <file>", "JSON with extra/overriding ΔH_f, S298 rows (each with a source)")
+    .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
