@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { reductionReaction } from "../src/thermo/equilibria.js";
 import { muOProfile } from "../src/thermo/profile.js";
 import { applyThermoData, NO_USER_DATA, parseThermoData } from "../src/thermo/user-data.js";
 import { InputError } from "../src/units/errors.js";
@@ -27,6 +28,23 @@ describe("--thermo-data rows", () => {
     applyThermoData(parseThermoData({ species: [PTO2_TEST_ROW] }));
     const p = muOProfile("Pt", "TiO2-rutile", T_450C, { kind: "O2", pO2_bar: 1 });
     expect(p.interfacialOxide).toBe("PtO2");
+  });
+
+  it("a user oxide that is not in the bundled table joins its metal's phases", () => {
+    applyThermoData(
+      parseThermoData({
+        species: [
+          {
+            formula: "PtO",
+            phase: "tetragonal",
+            dHf298_kJ_per_mol: -60,
+            S298_J_per_mol_K: 55,
+            source: "test row",
+          },
+        ],
+      }),
+    );
+    expect(reductionReaction("PtO").equation).toBe("2 Pt + O2 ⇌ 2 PtO");
   });
 
   it("a vacancy row takes precedence over the thermochemical proxy and is quoted as user data", () => {

@@ -59,6 +59,11 @@ export function setThermoOverrides(rows: ThermoRow[]): void {
   overrides = rows.map((r) => ({ ...r, source: `user data: ${r.source ?? "no source given"}` }));
 }
 
+/** Formulas with thermochemical rows: the bundled table and the user's rows. */
+export function thermoFormulas(): string[] {
+  return [...new Set([...speciesTable(), ...overrides].map((r) => r.formula))];
+}
+
 function findRow(formula: string, phase?: string): ThermoRow | undefined {
   const pick = (rows: ThermoRow[]) => {
     const same = rows.filter((r) => r.formula === formula);

@@ -20,9 +20,9 @@ import {
   parseOxideFormula,
   resolveOxide,
   setThermoOverrides,
+  thermoFormulas,
 } from "./ellingham.js";
 import { type Atmosphere, deltaMuOStandard, oxygenPotential, P_STANDARD_BAR } from "./oxygen-potential.js";
-import { speciesTable } from "./species-data.js";
 
 export { setThermoOverrides };
 
@@ -45,8 +45,7 @@ function gf(p: MOPhase, T: Kelvin): { g: number; extrapolated: boolean; cp: bool
 /** The metal and every oxide of it with usable data (one per formula: the first phase with data). */
 export function phasesOfMetal(metal: string): MOPhase[] {
   const out: MOPhase[] = [{ formula: metal, phase: "metal", nMetal: 1, nO: 0, thermo: null }];
-  const formulas = [...new Set(speciesTable().map((r) => r.formula))];
-  for (const f of formulas) {
+  for (const f of thermoFormulas()) {
     const p = parseOxideFormula(f);
     if (!p || p.metal !== metal) continue;
     try {
