@@ -1,8 +1,6 @@
 /** `smsi thermo mu-o | stability | ellingham | profile`: oxygen chemical potential and oxide stability. */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { chartBytes } from "../../plot/render.js";
-import { ellinghamLines, ellinghamSvg, profileSvg } from "../../plot/thermo-charts.js";
 import { bundledOxides } from "../../thermo/ellingham.js";
 import { oxideStability } from "../../thermo/equilibria.js";
 import { type Atmosphere, atmosphereFromOptions, oxygenPotential } from "../../thermo/oxygen-potential.js";
@@ -56,7 +54,11 @@ function checkOut(path: string, field = "--out"): void {
     throw new InputError(field, `the chart file must end in .svg or .png (got "${path}")`);
 }
 
-function writeChart(svg: string, path: string): string {
+/** The plotting stack (Observable Plot, jsdom, resvg) is heavy: loaded only when a chart is drawn. */
+const charts = () => import("../../plot/thermo-charts.js");
+
+async function writeChart(svg: string, path: string): Promise<string> {
+  const { chartBytes } = await import("../../plot/render.js");
   const { format, bytes } = chartBytes(svg, path);
   try {
     writeFileSync(path, bytes);
@@ -220,7 +222,7 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi thermo ellingham --oxides RuO2,PdO,Ag2O,CuO,TiO2-rutile,CeO2 --out ellingham.svg",
     )
     .action(
-      (opts: {
+      async (opts: {
         oxides?: string;
         tMin: string;
         tMax: string;
@@ -244,9 +246,10 @@ export function register(program: Command, io: Io): void {
           : catalogue.filter((o) => o.available).map((o) => o.id);
         if (list.length === 0) throw new InputError("--oxides", "empty list; write e.g. --oxides RuO2,PdO");
         const step = Math.max(1, (tMax - tMin) / 100);
+        const { ellinghamLines, ellinghamSvg } = await charts();
         const lines = ellinghamLines(list, tMin, tMax, step);
         let format: string | undefined;
-        if (opts.out) format = writeChart(ellinghamSvg(lines), opts.out);
+        if (opts.out) format = await writeChart(ellinghamSvg(lines), opts.out);
         const omitted = opts.oxides ? [] : catalogue.filter((o) => !o.available);
         if (opts.json)
           return printJson(io, {
@@ -296,7 +299,11 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --p-o2 1 --out profile.svg\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --h2o-h2 1e-3 --json",
     )
     .action(
-      (metal: string, support: string, opts: AtmosphereOpts & { out?: string; metalOSaturation: string }) => {
+      async (
+        metal: string,
+        support: string,
+        opts: AtmosphereOpts & { out?: string; metalOSaturation: string },
+      ) => {
         applyThermoData(opts.thermoData);
         if (opts.out) checkOut(opts.out);
         const { T, atmosphere } = conditions(opts);
@@ -307,7 +314,7 @@ export function register(program: Command, io: Io): void {
         );
         const p = muOProfile(metal, support, T, atmosphere, { metalOSaturation: theta });
         let format: string | undefined;
-        if (opts.out) format = writeChart(profileSvg(p), opts.out);
+        if (opts.out) format = await writeChart((await charts()).profileSvg(p), opts.out);
         if (opts.json) return printJson(io, { ...p, out: opts.out ?? null });
         io.out(
           [

@@ -2,9 +2,11 @@
  * `npm start`: the main job until the web app exists — a guided CLI run on the reference
  * Ru/TiO2 system. Each step is an ordinary `smsi` command; the tour stops at the first failure.
  */
-import { main } from "../src/cli/main.ts";
+// Runs the compiled CLI (npm start builds it first).
+import { main } from "../dist/cli/main.js";
 
-const steps: { title: string; argv: string[] }[] = [
+/** @type {{ title: string; argv: string[] }[]} */
+const steps = [
   { title: "The metal: Ru (hcp)", argv: ["materials", "show", "Ru"] },
   { title: "The support: rutile TiO2", argv: ["materials", "show", "TiO2-rutile"] },
   {
