@@ -1,185 +1,253 @@
 /**
- * Published-case files (format of ../shared/cases/published-cases.json) and the documented adapter
- * that maps a case's `treatment`, `observed` and `key_evidence` into the evidence schema.
- * The adapter reads free text with keyword rules (listed in docs/classify.md); it never looks at the
- * case id, the expected class or the reference.
+ * Published-case files (format of ../shared/cases/published-cases.json) and the adapter that turns a case
+ * into an evidence document. The adapter has no keyword rules of its own: it copies the catalyst and the
+ * treatments into their fields and passes every observation as free text (`reports`), which the classifier
+ * reads with the same general language rules as any evidence text (language.ts, findings.ts). Curated enum
+ * fields (`encapsulation`, `bulk_oxygen_penetration`) are read as text answers to their question, never
+ * copied into a deciding field. The adapter never looks at the id, the expected class, the taxonomy gap,
+ * the curator's note or the reference; it lists what it ignored.
  */
 import { z } from "zod";
 import { InputError } from "../units/errors.js";
-import { evidenceError } from "./parse-evidence.js";
+import { evidenceError, listProblems } from "./parse-evidence.js";
 import type { EvidenceInput, Evidence as EvidenceType } from "./schema.js";
-import { Evidence } from "./schema.js";
+import { Evidence, type REPORT_TOPICS } from "./schema.js";
 
 /** Cases files are small; refuse anything larger. */
 export const MAX_CASES = 10_000;
 
-const nullableText = z.string().nullable().optional();
+const nullableText = z.string().max(20_000).nullable().optional();
 
 export const PublishedCase = z
   .object({
-    id: z.string().min(1),
-    metal: z.string().min(1),
-    support: z.string().min(1),
+    id: z.string().min(1).max(200),
+    metal: z.string().min(1).max(100),
+    support: z.string().min(1).max(200),
     support_phase: nullableText,
     facet: nullableText,
-    particle_size_nm: z.union([z.number(), z.string()]).nullable().optional(),
+    particle_size_nm: z
+      .union([z.number(), z.string().max(2000)])
+      .nullable()
+      .optional(),
     treatment: z
       .object({
-        gas: z.string().min(1),
+        gas: z.string().min(1).max(2000),
         temperature_C: z.number().nullable().optional(),
+        temperature_range_C: z
+          .union([z.array(z.number()).max(10), z.string().max(200)])
+          .nullable()
+          .optional(),
         duration_h: z.number().nullable().optional(),
         prior_treatment: nullableText,
         temperature_note: nullableText,
         note: nullableText,
       })
       .passthrough(),
-    observed: z
-      .object({
-        encapsulation: z.enum(["yes", "partial", "no", "unknown"]).nullable().optional(),
-        overlayer: nullableText,
-        bulk_oxygen_penetration: z.enum(["yes", "partial", "no", "unknown"]).nullable().optional(),
-        chemisorption_suppression: nullableText,
-        reversible_by: nullableText,
-      })
-      .passthrough(),
+    observed: z.record(z.string(), z.unknown()),
     expected_class: z.string().min(1),
     acceptable_classes: z.array(z.string()).optional(),
-    key_evidence: z.array(z.string()).default([]),
+    key_evidence: z.array(z.string().max(20_000)).max(200).default([]),
     confidence: z.enum(["high", "medium", "low"]).optional(),
     taxonomy_gap: nullableText,
+    batch: z.string().optional(),
   })
   .passthrough();
 export type PublishedCase = z.infer<typeof PublishedCase>;
 
-export function parseCasesDocument(doc: unknown, fileName = "cases"): PublishedCase[] {
-  const list = Array.isArray(doc) ? doc : (doc as { cases?: unknown })?.cases;
+export interface MalformedCase {
+  index: number;
+  id: string | null;
+  /** Where the first problem is: `file[3](X-1).treatment.gas`. */
+  path: string;
+  problems: string[];
+}
+
+export interface CasesDocument {
+  cases: PublishedCase[];
+  malformed: MalformedCase[];
+}
+
+/** Parse a cases document; malformed records are reported with their path and skipped. */
+export function readCasesDocument(doc: unknown, fileName = "cases"): CasesDocument {
+  const list = Array.isArray(doc) ? doc : (doc as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(list))
     throw new InputError(fileName, "expected a JSON array of cases (or an object with a `cases` array)");
+  if (list.length === 0) throw new InputError(fileName, "the file holds no cases");
   if (list.length > MAX_CASES) throw new InputError(fileName, `more than ${MAX_CASES} cases; split the file`);
-  return list.map((c, i) => {
+  const cases: PublishedCase[] = [];
+  const malformed: MalformedCase[] = [];
+  list.forEach((c, i) => {
     const r = PublishedCase.safeParse(c);
-    if (!r.success) {
-      const id = (c as { id?: unknown })?.id;
-      throw evidenceError(r.error, `${fileName}[${i}]${typeof id === "string" ? `(${id})` : ""}`);
+    const rawId = (c as { id?: unknown } | null)?.id;
+    const id = typeof rawId === "string" ? rawId : null;
+    const prefix = `${fileName}[${i}]${id ? `(${id})` : ""}`;
+    if (r.success) {
+      try {
+        caseToEvidence(r.data);
+        cases.push(r.data);
+      } catch (e) {
+        malformed.push({
+          index: i,
+          id,
+          path: e instanceof InputError ? e.field : prefix,
+          problems: [e instanceof Error ? e.message : String(e)],
+        });
+      }
+    } else {
+      const problems = listProblems(r.error, prefix);
+      malformed.push({
+        index: i,
+        id,
+        path: problems[0].path,
+        problems: problems.map((p) => `${p.path}: ${p.message}`),
+      });
     }
-    return r.data;
   });
+  if (cases.length === 0)
+    throw new InputError(
+      fileName,
+      `no well-formed case: ${malformed
+        .slice(0, 3)
+        .map((m) => m.problems[0])
+        .join("; ")}`,
+    );
+  return { cases, malformed };
 }
 
-const MICROSCOPY = /TEM|STEM|STM|microscop|AFM/i;
-
-/** Keyword rules of the adapter; each maps a phrase in a case's free text to an evidence field. */
-export const ADAPTER_RULES = {
-  intermetallic: /intermetallic|alloy/i,
-  singleAtoms: /single[- ]atom|anchored|\b[A-Z][a-z]?1\b/,
-  metalIntoSupport: /(spreads|migrates|diffuses)[^.;]*\b(below|into)\b[^.;]*(support|surface|TiO2|oxide)/i,
-  noOverlayerReported: /^none reported/i,
-  latticeMatched: /lattice[- ]match/i,
-  chemisorptionRetained: /^none\b|significant [^.;]*uptake|no significant/i,
-  chemisorptionPartial: /intermediate|partial/i,
-  chemisorptionSuppressed: /nearly zero|<\s*0\.\d|suppress|drop|decrease|reduced far more|anomalous|blocked/i,
-  coAdsorptionAltered:
-    /CO adsorption (altered|changed)|altered CO adsorption|linear|bridged|band|cm-1|dipole/i,
-  catalysisChanged: /activity|selectivity|conversion|hydrogenolysis|methanation|catalytic|product/i,
-  reversedPartially: /partial/i,
-  reversibleStrain: /strain|lattice|displacement/i,
-  electronTransfer: /electron transfer/i,
-  temperatureInText: /(-?\d+(?:\.\d+)?)\s*(°C|K)\b/,
-} as const;
-
-function temperatureFromText(text: string): number | undefined {
-  const m = ADAPTER_RULES.temperatureInText.exec(text);
-  if (!m) return undefined;
-  const v = Number(m[1]);
-  return m[2] === "K" ? v - 273.15 : v;
+/** Strict variant: the first malformed record is an error naming it. */
+export function parseCasesDocument(doc: unknown, fileName = "cases"): PublishedCase[] {
+  const list = Array.isArray(doc) ? doc : (doc as { cases?: unknown } | null)?.cases;
+  if (Array.isArray(list))
+    list.forEach((c, i) => {
+      const r = PublishedCase.safeParse(c);
+      if (!r.success) {
+        const id = (c as { id?: unknown } | null)?.id;
+        throw evidenceError(r.error, `${fileName}[${i}]${typeof id === "string" ? `(${id})` : ""}`);
+      }
+    });
+  return readCasesDocument(doc, fileName).cases;
 }
+
+/** Which report topic each observed field answers; other observed fields are read as general evidence. */
+const OBSERVED_TOPIC: Record<string, (typeof REPORT_TOPICS)[number]> = {
+  encapsulation: "encapsulation",
+  encapsulation_note: "encapsulation",
+  overlayer: "overlayer",
+  bulk_oxygen_penetration: "bulk_oxygen",
+  bulk_oxygen_penetration_note: "bulk_oxygen",
+  chemisorption_suppression: "chemisorption",
+  reversible_by: "reversibility",
+};
+
+/** Fields of a case the adapter never reads, and why. */
+export const IGNORED_CASE_FIELDS: Record<string, string> = {
+  id: "identifier",
+  expected_class: "the answer",
+  acceptable_classes: "the answer",
+  taxonomy_gap: "the curator's judgement of the scheme, not an observation",
+  note: "the curator's commentary, not an observation",
+  reference: "bibliography",
+  doi: "bibliography",
+  source_url_read: "bibliography",
+  batch: "bookkeeping",
+};
+
+export interface CaseReading {
+  evidence: EvidenceType;
+  /** The case path each report of the evidence came from (reports[i] ← reportPaths[i]). */
+  reportPaths: string[];
+  ignored: { path: string; why: string }[];
+}
+
+const numberIn = (s: string): number | undefined => {
+  const m = /(\d+(?:\.\d+)?)/.exec(s);
+  return m ? Number(m[1]) : undefined;
+};
 
 /** Map one published case into the evidence schema (see docs/classify.md, "The case adapter"). */
-export function caseToEvidence(c: PublishedCase): EvidenceType {
-  const o = c.observed;
+export function readCase(c: PublishedCase): CaseReading {
   const quality = c.confidence;
-  const source = c.reference && typeof c.reference === "object" ? describeReference(c.reference) : undefined;
-  const provenance = { ...(quality ? { quality } : {}), ...(source ? { source } : {}) };
-  const overlayerText = o.overlayer ?? "";
-  const chem = o.chemisorption_suppression ?? "";
-  const keyEvidence = c.key_evidence.join("; ");
+  const reports: NonNullable<EvidenceInput["reports"]> = [];
+  const reportPaths: string[] = [];
+  const ignored: CaseReading["ignored"] = [];
+  const report = (path: string, about: (typeof REPORT_TOPICS)[number], text: string | null | undefined) => {
+    if (!text?.trim()) return;
+    reports.push({ about, text, ...(quality ? { quality } : {}) });
+    reportPaths.push(path);
+  };
 
   const treatments: EvidenceInput["treatments"] = [];
   if (c.treatment.prior_treatment)
-    treatments.push({
-      gas: c.treatment.prior_treatment,
-      temperature_C: temperatureFromText(c.treatment.prior_treatment),
-      order: 1,
-    });
+    treatments.push({ gas: c.treatment.prior_treatment.slice(0, 500), order: 1 });
   const notes = [c.treatment.temperature_note, c.treatment.note].filter(Boolean).join("; ");
+  const range = c.treatment.temperature_range_C;
+  const rangeMax =
+    Array.isArray(range) && range.length
+      ? Math.max(...range)
+      : typeof range === "string"
+        ? numberIn(range)
+        : undefined;
+  const t = c.treatment.temperature_C ?? rangeMax;
   treatments.push({
-    gas: c.treatment.gas,
-    temperature_C: c.treatment.temperature_C ?? undefined,
-    duration_h: c.treatment.duration_h ?? undefined,
+    gas: c.treatment.gas.slice(0, 500),
+    ...(t !== undefined && t !== null && t > -273.15 && t <= 3000 ? { temperature_C: t } : {}),
+    ...(c.treatment.duration_h !== null &&
+    c.treatment.duration_h !== undefined &&
+    c.treatment.duration_h >= 0 &&
+    c.treatment.duration_h <= 1e5
+      ? { duration_h: c.treatment.duration_h }
+      : {}),
     order: 2,
-    ...(notes ? { note: notes } : {}),
+    ...(notes ? { note: notes.slice(0, 10_000) } : {}),
   });
+  for (const k of Object.keys(c.treatment))
+    if (
+      ![
+        "gas",
+        "temperature_C",
+        "temperature_range_C",
+        "duration_h",
+        "prior_treatment",
+        "temperature_note",
+        "note",
+      ].includes(k)
+    )
+      ignored.push({ path: `treatment.${k}`, why: "unknown treatment field" });
 
-  let overlayer: "yes" | "no" | "partial" | "unknown" = o.encapsulation ?? "unknown";
-  if (overlayer === "unknown" && ADAPTER_RULES.noOverlayerReported.test(overlayerText)) overlayer = "no";
-  const microscopy: NonNullable<EvidenceInput["microscopy"]> = {
-    overlayer,
-    ...(overlayerText ? { overlayer_composition: overlayerText } : {}),
-    ...provenance,
-  };
-  const techniques = c.key_evidence.filter((k) => MICROSCOPY.test(k));
-  if (techniques.length) microscopy.technique = techniques.join(", ");
-  if (ADAPTER_RULES.intermetallic.test(overlayerText)) microscopy.intermetallic_formed = "yes";
-  if (ADAPTER_RULES.singleAtoms.test(overlayerText)) microscopy.single_atoms_anchored = "yes";
-  if (ADAPTER_RULES.metalIntoSupport.test(overlayerText)) microscopy.metal_into_support = "yes";
-  if (ADAPTER_RULES.latticeMatched.test(overlayerText)) microscopy.lattice_matched_interface = "yes";
+  for (const [k, v] of Object.entries(c.observed)) {
+    if (typeof v !== "string") {
+      if (v !== null && v !== undefined) ignored.push({ path: `observed.${k}`, why: "not text" });
+      continue;
+    }
+    report(`observed.${k}`, OBSERVED_TOPIC[k] ?? "evidence", v.slice(0, 20_000));
+  }
+  c.key_evidence.forEach((k, i) => {
+    report(`key_evidence[${i}]`, "evidence", k);
+  });
+  if (typeof c.particle_size_nm === "string") report("particle_size_nm", "evidence", c.particle_size_nm);
 
+  for (const [k, why] of Object.entries(IGNORED_CASE_FIELDS)) if (k in c) ignored.push({ path: k, why });
+
+  const size =
+    typeof c.particle_size_nm === "number" && c.particle_size_nm > 0 && c.particle_size_nm <= 1e5
+      ? c.particle_size_nm
+      : undefined;
   const doc: EvidenceInput = {
     catalyst: {
       metal: c.metal,
       support: c.support,
-      ...(c.support_phase ? { support_phase: c.support_phase } : {}),
-      ...(c.facet ? { facet: c.facet } : {}),
-      ...(typeof c.particle_size_nm === "number" ? { particle_size_nm: c.particle_size_nm } : {}),
+      ...(c.support_phase ? { support_phase: c.support_phase.slice(0, 200) } : {}),
+      ...(c.facet ? { facet: c.facet.slice(0, 100) } : {}),
+      ...(size !== undefined ? { particle_size_nm: size } : {}),
     },
     treatments,
-    microscopy,
+    ...(reports.length ? { reports } : {}),
   };
-  if (o.bulk_oxygen_penetration && o.bulk_oxygen_penetration !== "unknown")
-    doc.bulk_oxygen_in_metal = { observed: o.bulk_oxygen_penetration, ...provenance };
-
-  if (chem && !/^n\/a$/i.test(chem.trim())) {
-    let suppressed: "yes" | "no" | "partial" | "unknown" = "unknown";
-    if (ADAPTER_RULES.chemisorptionRetained.test(chem)) suppressed = "no";
-    else if (ADAPTER_RULES.chemisorptionSuppressed.test(chem))
-      suppressed = ADAPTER_RULES.chemisorptionPartial.test(chem) ? "partial" : "yes";
-    else if (ADAPTER_RULES.chemisorptionPartial.test(chem)) suppressed = "partial";
-    if (suppressed !== "unknown") doc.chemisorption = { suppressed, ...provenance };
-    if (ADAPTER_RULES.coAdsorptionAltered.test(chem))
-      doc.ir_co = { adsorption_altered: "yes", ...provenance };
-    if (ADAPTER_RULES.catalysisChanged.test(chem))
-      doc.catalysis = { changed: "yes", description: chem, ...provenance };
-  }
-  if (o.reversible_by) {
-    if (ADAPTER_RULES.reversibleStrain.test(o.reversible_by))
-      doc.strain = { subsurface_distortion: "yes", reversible: "yes", ...provenance };
-    else
-      doc.reversibility = {
-        by: o.reversible_by,
-        observed: ADAPTER_RULES.reversedPartially.test(o.reversible_by) ? "partial" : "yes",
-        ...provenance,
-      };
-  }
-  if (ADAPTER_RULES.electronTransfer.test(keyEvidence))
-    doc.electron_transfer = { observed: "yes", ...provenance };
-
   const r = Evidence.safeParse(doc);
   if (!r.success) throw evidenceError(r.error, `case ${c.id}`);
-  return r.data;
+  return { evidence: r.data, reportPaths, ignored };
 }
 
-function describeReference(ref: object): string | undefined {
-  const r = ref as { authors?: unknown; year?: unknown; title?: unknown };
-  const parts = [r.authors, r.year, r.title].filter((x) => typeof x === "string" || typeof x === "number");
-  return parts.length ? parts.join(", ") : undefined;
+export function caseToEvidence(c: PublishedCase): EvidenceType {
+  return readCase(c).evidence;
 }

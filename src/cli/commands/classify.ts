@@ -1,13 +1,13 @@
-/** `smsi classify FILE | --case ID` and `smsi score classify --cases FILE`. */
-import { readFileSync, statSync } from "node:fs";
+/** `smsi classify FILE | --case ID` and the `score` command group with `score classify --cases FILE`. */
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { classifyEvidence } from "../../classify/classify.js";
-import { MAX_EVIDENCE_CHARS, parseEvidenceText } from "../../classify/parse-evidence.js";
-import { caseToEvidence, type PublishedCase, parseCasesDocument } from "../../classify/published-cases.js";
+import { MAX_EVIDENCE_BYTES, parseEvidenceText } from "../../classify/parse-evidence.js";
+import { type CasesDocument, readCase, readCasesDocument } from "../../classify/published-cases.js";
 import { formatClassification, formatScore } from "../../classify/report.js";
 import { scoreCases } from "../../classify/score.js";
 import { InputError } from "../../units/errors.js";
+import { readInputText } from "../../units/read-input.js";
 import { type Io, printJson } from "../output.js";
 
 export const BUNDLED_CASES = fileURLToPath(
@@ -15,34 +15,39 @@ export const BUNDLED_CASES = fileURLToPath(
 );
 const MAX_CASES_FILE_BYTES = 20_000_000;
 
-function readTextFile(path: string, field: string, maxBytes: number): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(field, `cannot read "${path}": no such file`);
-  }
-  if (size > maxBytes) throw new InputError(field, `"${path}" is larger than ${maxBytes} bytes`);
-  return readFileSync(path, "utf8");
-}
-
-export function loadCases(path: string, field = "--cases"): PublishedCase[] {
-  const text = readTextFile(path, field, MAX_CASES_FILE_BYTES);
+export function loadCases(path: string, field = "--cases"): CasesDocument {
+  const text = readInputText(path, {
+    field,
+    maxBytes: MAX_CASES_FILE_BYTES,
+    what: "a published-cases JSON file",
+  });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     throw new InputError(field, `"${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseCasesDocument(doc, path);
+  return readCasesDocument(doc, path);
+}
+
+/** The `score` command group; other commands add subcommands to it (`score predict`). */
+export function scoreGroup(program: Command): Command {
+  const existing = program.commands.find((c) => c.name() === "score");
+  if (existing) return existing;
+  return program
+    .command("score")
+    .description("score smsi against published cases")
+    .addHelpText("after", "\nExample:\n  $ smsi score classify --cases ../shared/cases/published-cases.json");
 }
 
 export function register(program: Command, io: Io): void {
   program
     .command("classify")
-    .description("classify characterisation evidence into an SMSI class, with every criterion explained")
+    .description(
+      "classify characterisation evidence into an SMSI class: criteria C1–C4, ranked classes, the next experiment",
+    )
     .argument("[file]", "evidence document (YAML or JSON; see docs/classify.md)")
-    .option("--case <id>", "classify a published case instead of a file")
+    .option("--case <id>", "classify a published case instead of a file (case-insensitive id)")
     .option("--cases <file>", "cases file for --case", BUNDLED_CASES)
     .option("--json", "print one JSON document")
     .addHelpText(
@@ -58,8 +63,9 @@ export function register(program: Command, io: Io): void {
       let title: string | undefined;
       let caseInfo: { id: string; expected: string; acceptable: string[] } | undefined;
       if (opts.case) {
-        const cases = loadCases(opts.cases);
-        const c = cases.find((x) => x.id === opts.case);
+        const { cases } = loadCases(opts.cases);
+        const want = opts.case.trim().toUpperCase();
+        const c = cases.find((x) => x.id.toUpperCase() === want);
         if (!c)
           throw new InputError(
             "--case",
@@ -68,12 +74,17 @@ export function register(program: Command, io: Io): void {
               .map((x) => x.id)
               .join(", ")}`,
           );
-        evidence = caseToEvidence(c);
+        evidence = readCase(c).evidence;
         title = c.id;
         caseInfo = { id: c.id, expected: c.expected_class, acceptable: c.acceptable_classes ?? [] };
       } else {
         const path = file as string;
-        evidence = parseEvidenceText(readTextFile(path, "file", MAX_EVIDENCE_CHARS), path);
+        const text = readInputText(path, {
+          field: "file",
+          maxBytes: MAX_EVIDENCE_BYTES,
+          what: "an evidence document (YAML or JSON)",
+        });
+        evidence = parseEvidenceText(text, path);
       }
       const result = classifyEvidence(evidence);
       if (opts.json) return printJson(io, caseInfo ? { case: caseInfo, evidence, ...result } : result);
@@ -81,13 +92,11 @@ export function register(program: Command, io: Io): void {
       if (caseInfo) io.out(`\npublished label: ${caseInfo.expected}`);
     });
 
-  const score = program
-    .command("score")
-    .description("score smsi against published cases")
-    .addHelpText("after", "\nExample:\n  $ smsi score classify --cases ../shared/cases/published-cases.json");
-  score
+  scoreGroup(program)
     .command("classify")
-    .description("classify every case of a published-cases file; accuracy, confusion matrix, per-class P/R")
+    .description(
+      "classify every case of a published-cases file: accuracy overall and per batch, per-class P/R, each miss with its reason",
+    )
     .option("--cases <file>", "cases file (format of ../shared/cases/published-cases.json)", BUNDLED_CASES)
     .option("--json", "print one JSON document")
     .addHelpText(
@@ -95,7 +104,8 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi score classify --cases ../shared/cases/published-cases.json --json",
     )
     .action((opts: { cases: string; json?: boolean }) => {
-      const report = scoreCases(loadCases(opts.cases));
+      const { cases, malformed } = loadCases(opts.cases);
+      const report = scoreCases(cases, {}, malformed);
       if (opts.json) return printJson(io, report);
       io.out(formatScore(report));
     });
