@@ -76,6 +76,17 @@ const ROWS: Row[] = [
   ["O2 at 500 °C", "reversibility", "Pt", "TiO2", "reversedByOxidation", "yes"],
   ["partially, by calcination in air", "reversibility", "Pt", "TiO2", "reversedByOxidation", "partial"],
   ["irreversible", "reversibility", "Pt", "TiO2", "irreversible", "yes"],
+  // an answer followed by its elaboration; a thing removed is absent now
+  [
+    "none: significant H2 and CO uptakes after reduction",
+    "chemisorption",
+    "Pt",
+    "TiO2",
+    "chemisorptionSuppressed",
+    "no",
+  ],
+  ["thin TiOx overlayer completely removed", "overlayer", "Ni", "TiO2", "overlayer", "no"],
+  ["TiOx overlayer partially removed", "overlayer", "Ni", "TiO2", "overlayer", "partial"],
 ];
 
 describe("a table of phrases, both polarities", () => {
@@ -103,6 +114,12 @@ describe("a table of phrases, both polarities", () => {
       (f) => f.key === "overlayer",
     );
     expect(seen?.basis).toBe("direct");
+  });
+
+  it("vacancies in the support bulk are not oxygen in the metal", () => {
+    const f = readText("lower activity (bulk O vacancies)", "t", ctx("Au", "TiO2"));
+    expect(f.some((x) => x.key === "bulkOxygen")).toBe(false);
+    expect(f.find((x) => x.key === "supportReduced")?.value).toBe("yes");
   });
 
   it('"none reported" and "not measured" are unknown, not no', () => {

@@ -71,6 +71,16 @@ describe("BP-SMSI needs origin evidence", () => {
     expect(r.class).toBe("BP-SMSI");
   });
 
+  it("BP-SMSI on its premises alone (nothing observed in the metal) is not a verdict", () => {
+    const r = classify({
+      catalyst: { metal: "Ru", support: "TiO2", support_phase: "rutile" },
+      treatments: [{ gas: "O2", temperature_C: 400 }],
+      microscopy: { overlayer: "no" },
+    });
+    expect(r.class).not.toBe("BP-SMSI");
+    expect(r.class).not.toBe("metal-oxidised");
+  });
+
   it("18O from the gas makes it gas oxidation, never BP-SMSI", () => {
     const r = classify({
       catalyst: { metal: "Ru", support: "TiO2", support_phase: "rutile" },

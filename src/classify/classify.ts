@@ -362,10 +362,21 @@ export function classifyEvidence(evidence: Evidence, options: ClassifyOptions = 
     (has("onsetInterface") && (has("oxideInMetal") || has("bulkOxygen")) && !has("onsetSurface"));
   const reasons: string[] = [];
   if (cls === "BP-SMSI" && !origin) {
-    cls = "metal-oxidised";
-    reasons.push(
-      "BP-SMSI ranks first but nothing shows the oxygen came from the support (¹⁸O tracing or interface-first oxidation): reported as metal oxidised, origin unknown",
-    );
+    if (has("bulkOxygen") || has("oxideInMetal")) {
+      cls = "metal-oxidised";
+      reasons.push(
+        "BP-SMSI ranks first but nothing shows the oxygen came from the support (¹⁸O tracing or interface-first oxidation): reported as metal oxidised, origin unknown",
+      );
+    } else {
+      // Nothing observed in the metal either: BP rests on premises alone; the next class with evidence answers.
+      const next = ranked.find(
+        (r) => r.class !== "BP-SMSI" && r.class !== "metal-oxidised" && r.for.length > 0,
+      );
+      cls = next ? next.class : "indeterminate";
+      reasons.push(
+        "BP-SMSI ranks first on its premises alone (no oxygen observed in the metal, no origin evidence): not a verdict; the next class with evidence is reported",
+      );
+    }
   }
   const trigger = cls === "SE-SMSI" ? treatments.trigger : null;
   const strictClass = cls === "SE-SMSI" || cls === "BP-SMSI";

@@ -17,7 +17,7 @@ import {
   wavenumberShift,
 } from "./language.js";
 import type { Evidence } from "./schema.js";
-import { formulaPattern, type SupportInfo, supportTable } from "./supports.js";
+import type { SupportInfo } from "./supports.js";
 import { stepKind } from "./treatments.js";
 import { OXIDE_LAYER_NM, type Thresholds } from "./thresholds.js";
 
@@ -131,7 +131,7 @@ const ELECTRON_TRANSFER =
 const SUPPORT_REDUCED_GENERIC =
   /\b(?:oxygen vacanc\w*|O vacanc\w*|reduced (?:support|oxide)|partially reduced|suboxide|Magn[eé]li)\b/i;
 const BULK_OXYGEN =
-  /\b(?:bulk (?:oxygen|O|penetration|oxidation)|subsurface oxygen|interstitial (?:oxygen|O)|oxygen penetrat\w*|O penetrat\w*|penetrat\w*|solid solution|dissolved oxygen|lattice oxygen (?:in|into|inside|within) the (?:metal|particle))\b|\b(?:oxygen|O|O2-|O²⁻|lattice O|O atoms?)\s+(?:\S+\s+){0,3}?(?:in|into|inside|within|throughout)\s+(?:the\s+)?(?:metal|bulk|particles?|nanoparticles?|interior|subsurface)\b/i;
+  /\b(?:bulk (?:oxygen|O|penetration|oxidation)(?!\s+vacanc)|subsurface oxygen(?!\s+vacanc)|interstitial (?:oxygen|O)|oxygen penetrat\w*|O penetrat\w*|penetrat\w*|solid solution|dissolved oxygen|lattice oxygen (?:in|into|inside|within) the (?:metal|particle))\b|\b(?:oxygen|O|O2-|O²⁻|lattice O|O atoms?)\s+(?:\S+\s+){0,3}?(?:in|into|inside|within|throughout)\s+(?:the\s+)?(?:metal|bulk|particles?|nanoparticles?|interior|subsurface)\b/i;
 const ONSET_INTERFACE =
   /\b(?:bottom[- ]up|from the (?:metal[–-](?:support|oxide) )?interface|at the (?:metal[–-](?:support|oxide) )?interface first|interface[- ](?:initiated|first|driven)|upward from the interface|start\w* at the interface|nucleat\w* at the interface)\b/i;
 const ONSET_SURFACE =
@@ -734,5 +734,3 @@ export function evidenceFindings(e: Evidence, ctx: ReadContext): Finding[] {
   if (e.notes) out.push(...readText(e.notes, "notes", ctx));
   return out;
 }
-
-export { supportTable, formulaPattern };

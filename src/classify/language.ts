@@ -16,9 +16,13 @@ export type Polarity = "yes" | "no" | "partial" | "unknown";
 export const NEGATORS =
   /\b(?:no|not|none|nor|neither|never|without|absence of|absent|lack(?:s|ing)? of|free of|cannot|can't|did not|does not|do not|didn't|doesn't|don't|was not|were not|is not|are not|has not|have not|wasn't|weren't|isn't|aren't|hasn't|haven't|no longer|negligible|insignificant|nor any)\b/gi;
 
-/** Phrases after a cue that negate it ("Ti3+ not detected", "overlayer: none", "was absent"). */
+/**
+ * Phrases after a cue that negate it ("Ti3+ not detected", "overlayer: none", "was absent"); a thing stated as
+ * removed or gone is absent now ("overlayer completely removed"). A hedge before the removal ("partially
+ * removed") is read as partial by the hedge rule, which runs first for removals.
+ */
 export const POST_NEGATORS =
-  /^[\s:,=-]*(?:(?:was|were|is|are|has been|have been|could be|can be)\s+)?(?:not\b(?!\s+only)|never\b|absent\b|undetected\b|none\b|nil\b|negligible\b|not observed|not detected|not seen|not found|insignificant\b)/i;
+  /^[\s:,=-]*(?:(?:was|were|is|are|has been|have been|could be|can be)\s+)?(?:not\b(?!\s+only)|never\b|absent\b|undetected\b|none\b|nil\b|negligible\b|not observed|not detected|not seen|not found|insignificant\b|(?:(?:was|were|is|are|has been|have been|being)\s+)?(?:completely\s+|fully\s+|entirely\s+)?(?:removed|eliminated|disappeared|vanished|gone|destroyed|stripped)\b)/i;
 
 /** How many words before a cue a negator still reaches (ASSUMPTION: ordinary English clause scope). */
 export const NEGATION_WINDOW_WORDS = 6;
@@ -70,7 +74,10 @@ export function readCueAt(clause: string, index: number, length: number): CueRea
   const speculative = SPECULATION.test(clause);
   let negated: string | null = null;
   for (const m of before.matchAll(NEGATORS)) {
-    const gap = wordsBetween(before.slice((m.index ?? 0) + m[0].length));
+    const rest = before.slice((m.index ?? 0) + m[0].length);
+    // "None: significant uptake" — a bare answer followed by its elaboration, not a negation of it.
+    if (/^\s*:/.test(rest)) continue;
+    const gap = wordsBetween(rest);
     if (gap <= NEGATION_WINDOW_WORDS) negated = m[0];
   }
   const post = POST_NEGATORS.exec(after);

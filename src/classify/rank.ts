@@ -214,6 +214,8 @@ export function rankClasses(ctx: RankContext): RankedClass[] {
 
   // RMSI: alloy with the support's cation (Penner & Armbrüster 2015).
   on("RMSI", "alloy", DEFINING_WEIGHT, 2);
+  // RMSI as defined here is an alloy without an oxide shell; a shell seen over the metal is SE's structure.
+  on("RMSI", "overlayer", 1.5, 0, "against");
   if (ctx.support?.alloyFormer && tr.hotReduction === true)
     premise(
       "RMSI",
