@@ -87,6 +87,8 @@ const ROWS: Row[] = [
   ],
   ["thin TiOx overlayer completely removed", "overlayer", "Ni", "TiO2", "overlayer", "no"],
   ["TiOx overlayer partially removed", "overlayer", "Ni", "TiO2", "overlayer", "partial"],
+  ["partially reduced titania migrated over Ru", undefined, "Ru", "TiO2", "overlayer", "yes"],
+  ["altered CO adsorption", undefined, "Au", "TiO2", "coAdsorptionAltered", "yes"],
 ];
 
 describe("a table of phrases, both polarities", () => {
@@ -114,6 +116,23 @@ describe("a table of phrases, both polarities", () => {
       (f) => f.key === "overlayer",
     );
     expect(seen?.basis).toBe("direct");
+  });
+
+  it("a fall in catalytic activity is catalysis, not chemisorption; 'partial reduction' is no bare answer", () => {
+    const f = readText("CO2 conversion decreased", "t", ctx("Ni", "TiO2"), "chemisorption");
+    expect(f.some((x) => x.key === "chemisorptionSuppressed")).toBe(false);
+    expect(f.find((x) => x.key === "catalysisChanged")?.value).toBe("yes");
+    const g = readText("partial reduction only (XAS)", "t", ctx("Co", "TiO2"), "chemisorption");
+    expect(g.some((x) => x.key === "chemisorptionSuppressed")).toBe(false);
+  });
+
+  it("a quoted title is not an observation", () => {
+    const f = readText(
+      'as reported by the review "From Surface Encapsulation to Bulk Penetration"',
+      "t",
+      ctx("Ru", "TiO2"),
+    );
+    expect(f.some((x) => x.key === "overlayer")).toBe(false);
   });
 
   it("vacancies in the support bulk are not oxygen in the metal", () => {

@@ -417,3 +417,21 @@ describe("CLI", () => {
     );
   });
 });
+
+describe("sensitivity: the Tauster contrast holds across the assumed thresholds", () => {
+  const doc = (T: number, after: number): EvidenceInput => ({
+    catalyst: { metal: "Rh", support: "TiO2" },
+    treatments: [{ gas: "H2", temperature_C: T }],
+    chemisorption: { h_per_metal: { before: 0.7, after } },
+  });
+  for (const suppressedMaxRatio of [0.15, 0.3, 0.45])
+    for (const retainedMinRatio of [0.7, 0.8, 0.9])
+      for (const hotReductionMin_C of [350, 400, 450])
+        it(`ratio ≤ ${suppressedMaxRatio}, retained ≥ ${retainedMinRatio}, hot ≥ ${hotReductionMin_C} °C`, () => {
+          const thresholds = { suppressedMaxRatio, retainedMinRatio, hotReductionMin_C };
+          const hot = classifyEvidence(validateEvidence(doc(500, 0.05)), { thresholds });
+          const mild = classifyEvidence(validateEvidence(doc(200, 0.68)), { thresholds });
+          expect(hot.label).toBe("SE-SMSI-reductive");
+          expect(mild.class).not.toBe("SE-SMSI");
+        });
+});

@@ -121,7 +121,7 @@ const KEEP =
 const OVERLAYER =
   /\b(?:encapsulat\w*|overlayers?|over-layers?|overgrowth|core[- ]shell|shells?|wrapp\w*|decorat\w*|creep\w*|covered (?:by|with)|covering|migrat\w* (?:onto|over)|(?:layers?|films?|skins?|coating) (?:on|over|around|covering|encapsulating))\b/i;
 const IR =
-  /\b(?:IR|FTIR|FT-IR|DRIFTS?|infrared|CO band|CO stretch\w*|linear(?:ly)?[- ](?:bound|bonded|adsorbed)? ?CO|bridg\w* CO|(?:linear|bridged|atop|on-top) CO|carbonyl band|band shift|(?:red|blue)[- ]?shift\w*|CO (?:adsorption|binding) (?:strength|energy|mode|configuration|geometry))\b/i;
+  /\b(?:IR|FTIR|FT-IR|DRIFTS?|infrared|CO band|CO stretch\w*|linear(?:ly)?[- ](?:bound|bonded|adsorbed)? ?CO|bridg\w* CO|(?:linear|bridged|atop|on-top) CO|carbonyl band|band shift|(?:red|blue)[- ]?shift\w*|CO (?:adsorption|binding) (?:strength|energy|mode|configuration|geometry)|(?:altered|changed|modified|weakened|strengthened|perturbed) CO (?:adsorption|binding)|CO (?:adsorption|binding) (?:was |is )?(?:altered|changed|modified|weakened|strengthened|perturbed))\b/i;
 const IR_CHANGE =
   /\b(?:shift\w*|chang\w*|alter\w*|weak\w*|strength\w*|disappear\w*|vanish\w*|new band|decreas\w*|increas\w*|lower\w*|higher|modif\w*|different|perturb\w*)\b/i;
 const XPS_STATE =
@@ -243,7 +243,8 @@ function readChemisorption(text: string, from: string, ctx: ReadContext, about: 
       out.push({ key: "chemisorptionSuppressed", ...v, kind: "number", from, says: nums.text, how: v.how });
   }
   for (const c of clauses(text)) {
-    const hasUptake = UPTAKE.test(c) || about;
+    // A fall word belongs to the quantity named in its clause: "conversion decreased" is catalysis.
+    const hasUptake = UPTAKE.test(c) || (about && !CATALYSIS.test(c));
     if (!hasUptake) continue;
     const down = DOWN.exec(c);
     const adj = DOWN_ADJ.exec(c);
@@ -292,6 +293,13 @@ function readChemisorption(text: string, from: string, ctx: ReadContext, about: 
   return out;
 }
 
+/** A passage of three or more words in double quotes is a title or a quotation, not an observation. */
+export function withoutQuotedTitles(text: string): string {
+  return text.replace(/["“]([^"”]{1,500})["”]/g, (m, inner: string) =>
+    inner.trim().split(/\s+/).length >= 3 ? " " : m,
+  );
+}
+
 function nearWords(text: string, index: number, p: RegExp, words: number): boolean {
   const before = text
     .slice(0, index)
@@ -310,8 +318,9 @@ function nearWords(text: string, index: number, p: RegExp, words: number): boole
  * Read one free text into findings. `about` names the field's own question, so that a bare
  * "yes"/"none"/"partial" answers it.
  */
-export function readText(text: string, from: string, ctx: ReadContext, about?: string): Finding[] {
+export function readText(raw: string, from: string, ctx: ReadContext, about?: string): Finding[] {
   const out: Finding[] = [];
+  const text = withoutQuotedTitles(raw);
   const bare = bareAnswer(text);
   const bareKey: Partial<Record<string, FindingKey>> = {
     encapsulation: "overlayer",

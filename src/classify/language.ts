@@ -93,7 +93,9 @@ export function readCueAt(clause: string, index: number, length: number): CueRea
     return { polarity: "no", speculative, clause, rule: `negated by "${negated}"` };
   }
   if (post) return { polarity: "no", speculative, clause, rule: `negated by "${post[0].trim()}"` };
-  const near = `${before.split(/\s+/).slice(-3).join(" ")} ${after.split(/\s+/).slice(0, 4).join(" ")}`;
+  // A hedge qualifies the words next to it: two words either side ("slight decrease", "decreased slightly"),
+  // not a neighbour's ("partially reduced titania migrated over Ru" is a full migration of a reduced oxide).
+  const near = `${before.trim().split(/\s+/).slice(-2).join(" ")} ${after.trim().split(/\s+/).slice(0, 2).join(" ")}`;
   const hedge = HEDGES.exec(near);
   if (hedge) return { polarity: "partial", speculative, clause, rule: `hedged by "${hedge[0]}"` };
   return { polarity: "yes", speculative, clause, rule: "asserted" };
@@ -127,11 +129,11 @@ export function bareAnswer(text: string): Polarity | null {
   if (!m) return null;
   const w = m[1].toLowerCase();
   const rest = t.slice(m[0].length).trim();
-  // "none detected (H/Pt = 0)" is about the quantity, not a bare answer: leave it to the readers.
+  // A bare answer stands alone or before punctuation; "none detected (H/Pt = 0)", "partial reduction only",
+  // "no significant uptake" are sentences about a quantity: leave them to the readers.
   if (
-    (w === "none" || w === "no") &&
-    /^[a-z]/i.test(rest) &&
-    !/^(?:reported|observed|seen|found)\b/i.test(rest)
+    /^[a-z0-9]/i.test(rest) &&
+    !((w === "none" || w === "no") && /^(?:reported|observed|seen|found)\b/i.test(rest))
   )
     return null;
   if (w === "yes" || w === "present" || w === "observed") return "yes";
