@@ -84,11 +84,20 @@ export function formatScore(s: ScoreReport): string {
     for (const m of s.malformed) lines.push(`  ${m.path}: ${m.problems.join("; ")}`);
   }
   lines.push("");
-  lines.push("per class (expected label)            precision  recall  cases");
+  const batches = Object.keys(s.perBatch);
+  lines.push(
+    `per class (expected label)            precision  recall  cases${batches.map((b) => `  | ${b}: P, R, n`).join("")}`,
+  );
   for (const l of s.labels) {
     const p = s.perClass[l];
+    const per = batches
+      .map((b) => {
+        const q = s.perBatch[b].perClass[l];
+        return q ? `  | ${pct(q.precision)}, ${pct(q.recall)}, ${q.support}` : "  | —";
+      })
+      .join("");
     lines.push(
-      `  ${l.padEnd(34)} ${pct(p.precision).padStart(9)} ${pct(p.recall).padStart(7)} ${String(p.support).padStart(6)}`,
+      `  ${l.padEnd(34)} ${pct(p.precision).padStart(9)} ${pct(p.recall).padStart(7)} ${String(p.support).padStart(6)}${per}`,
     );
   }
   lines.push("");

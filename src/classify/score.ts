@@ -38,6 +38,7 @@ export interface SliceScore {
   correct: number;
   total: number;
   topTwo: number;
+  perClass: Record<string, ClassScore>;
 }
 
 export interface ScoreReport {
@@ -57,6 +58,30 @@ export interface ScoreReport {
 /** The batch of a case: its `batch` field, or "first" for the records gathered before batches were named. */
 export const FIRST_BATCH = "first";
 
+/** Confusion matrix and per-class precision/recall; a case right under an acceptable label counts as its expected label. */
+function classTable(scored: CaseScore[]) {
+  const effective = scored.map((s) => (s.correct ? s.expected : s.got));
+  const labels = [...new Set([...scored.map((s) => s.expected), ...effective])].sort();
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const e of labels) confusion[e] = Object.fromEntries(labels.map((g) => [g, 0]));
+  scored.forEach((s, i) => {
+    confusion[s.expected][effective[i]]++;
+  });
+  const perClass: Record<string, ClassScore> = {};
+  for (const l of labels) {
+    const tp = confusion[l][l];
+    const support = labels.reduce((n, g) => n + confusion[l][g], 0);
+    const predicted = labels.reduce((n, e) => n + confusion[e][l], 0);
+    perClass[l] = {
+      precision: predicted ? tp / predicted : null,
+      recall: support ? tp / support : null,
+      support,
+      predicted,
+    };
+  }
+  return { labels, confusion, perClass };
+}
+
 function scoreSlice(cases: CaseScore[]): SliceScore {
   const correct = cases.filter((c) => c.correct).length;
   return {
@@ -64,6 +89,7 @@ function scoreSlice(cases: CaseScore[]): SliceScore {
     correct,
     total: cases.length,
     topTwo: cases.filter((c) => c.correct || c.inTopTwo).length,
+    perClass: classTable(cases).perClass,
   };
 }
 
@@ -112,25 +138,7 @@ export function scoreCases(
       ignored,
     };
   });
-  const effective = scored.map((s) => (s.correct ? s.expected : s.got));
-  const labels = [...new Set([...scored.map((s) => s.expected), ...effective])].sort();
-  const confusion: Record<string, Record<string, number>> = {};
-  for (const e of labels) confusion[e] = Object.fromEntries(labels.map((g) => [g, 0]));
-  scored.forEach((s, i) => {
-    confusion[s.expected][effective[i]]++;
-  });
-  const perClass: Record<string, ClassScore> = {};
-  for (const l of labels) {
-    const tp = confusion[l][l];
-    const support = labels.reduce((n, g) => n + confusion[l][g], 0);
-    const predicted = labels.reduce((n, e) => n + confusion[e][l], 0);
-    perClass[l] = {
-      precision: predicted ? tp / predicted : null,
-      recall: support ? tp / support : null,
-      support,
-      predicted,
-    };
-  }
+  const { labels, confusion, perClass } = classTable(scored);
   const batches = [...new Set(scored.map((s) => s.batch))].sort();
   const all = scoreSlice(scored);
   return {
