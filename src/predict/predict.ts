@@ -387,14 +387,7 @@ export function predict(input: PredictInput): Prediction {
   if (input.gas === null) {
     const cm = cmsiDescriptor(size_nm, singleAtoms, p);
     if (cm.verdict === "met") {
-      const pr = indeterminate(
-        input,
-        base,
-        "treatment gas not modelled; size alone decides",
-        [],
-        [cm],
-        assumptions,
-      );
+      const pr = indeterminate(base, "treatment gas not modelled; size alone decides", [], [cm], assumptions);
       return { ...pr, class: "CMSI", label: "CMSI", likelihood: cm.weight, phenomena: PHENOMENA.CMSI };
     }
     return indeterminate(
