@@ -142,7 +142,7 @@ function chains(
   const cmsi = cmsiDescriptor(size_nm, singleAtoms, p);
   rationale.push(cmsi);
   const pCMSI = cmsi.weight;
-  const oxidising = atm.kind === "O2" && (isOxidising(kind) || input.composition?.pO2_bar !== undefined);
+  const oxidising = isOxidising(kind);
   // ---- BP chain (oxidising gases)
   let pBP = 0;
   let routes: RoutesResult | null = null;
