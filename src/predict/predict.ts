@@ -69,6 +69,18 @@ export interface PredictInput {
   overrides?: Record<string, number>;
 }
 
+/**
+ * The contract-shaped physics the predictor consumes (contracts A and B). Defaults to the adapter
+ * (physics-inputs.ts); tests pass explicit contract-shaped results to check the predictor's logic.
+ */
+export interface PhysicsInputs {
+  gateFor: typeof gateFor;
+  routesFor: typeof routesFor;
+  nonstoichiometryFor: typeof nonstoichiometryFor;
+}
+
+export const ADAPTER_PHYSICS: PhysicsInputs = { gateFor, routesFor, nonstoichiometryFor };
+
 /** Likelihood factor for an alloy evaluated as its first-named element (ASSUMPTION: half). */
 export const ALLOY_LIKELIHOOD_FACTOR = 0.5;
 
@@ -136,6 +148,7 @@ function chains(
   singleAtoms: boolean,
   duration_s: number,
   p: PredictParameters,
+  physics: PhysicsInputs,
 ): ChainResult {
   const rationale: RationaleRow[] = [];
   const phenomena: string[] = [];
@@ -149,9 +162,9 @@ function chains(
   const eq = metalOxideEquilibrium(metal, T);
   rationale.push(...sizeDescriptors(metal, size_nm, eq?.oxide ?? null));
   if (oxidising) {
-    const gate = s.materialId ? gateFor(metal, s.materialId, input.facet ?? undefined) : null;
+    const gate = s.materialId ? physics.gateFor(metal, s.materialId, input.facet ?? undefined) : null;
     const g = gate ? bestGate(gate) : null;
-    routes = routesFor({
+    routes = physics.routesFor({
       metal,
       support: s.materialId ?? s.formula ?? s.text,
       temperature_K: T,
@@ -183,7 +196,7 @@ function chains(
   if (!oxidising) {
     if (s.formula) {
       try {
-        ns = nonstoichiometryFor(s.formula, T, atm, s.thermoPhase ?? undefined);
+        ns = physics.nonstoichiometryFor(s.formula, T, atm, s.thermoPhase ?? undefined);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         ns = null;
@@ -308,7 +321,7 @@ function indeterminate(
 }
 
 /** Predict the SMSI class of one catalyst under one treatment. */
-export function predict(input: PredictInput): Prediction {
+export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PHYSICS): Prediction {
   const p = predictParameters(input.overrides ?? {});
   const notes: string[] = [];
   const assumptions: NamedAssumption[] = [];
@@ -402,7 +415,19 @@ export function predict(input: PredictInput): Prediction {
   assumptions.push(...parameterAssumptions(p, gasParameters(input.gas, given)));
   const gas = oxygenPotential(T, atm);
   base.atmosphere = `${atmosphereText(atm)} (Δμ_O = ${gas.deltaMuO_eV.toFixed(3)} eV)`;
-  const c = chains(metal, s, input, input.gas, T, atm, size_nm, singleAtoms, durationH * SECONDS_PER_HOUR, p);
+  const c = chains(
+    metal,
+    s,
+    input,
+    input.gas,
+    T,
+    atm,
+    size_nm,
+    singleAtoms,
+    durationH * SECONDS_PER_HOUR,
+    p,
+    physics,
+  );
   const pNone = (1 - c.pBP) * (1 - c.pSE) * (1 - c.pEMSI) * (1 - c.pCMSI);
   const ranked = rank(
     { "BP-SMSI": c.pBP, "SE-SMSI": c.pSE, EMSI: c.pEMSI, CMSI: c.pCMSI, none: pNone },
@@ -410,7 +435,11 @@ export function predict(input: PredictInput): Prediction {
   );
   const top = ranked[0];
   const missing = c.rationale.filter((r) => r.verdict === "unknown").map((r) => r.descriptor);
-  const factor = metalR.alloy ? ALLOY_LIKELIHOOD_FACTOR : 1;
+  // Likelihood of the answer: the top class's share, times the fraction of descriptors that could be
+  // evaluated (missing data lowers it), times the alloy factor. `ranked` keeps the relative shares.
+  const judged = c.rationale.filter((r) => r.chain !== "size");
+  const coverage = judged.length ? (judged.length - missing.length) / judged.length : 1;
+  const factor = (metalR.alloy ? ALLOY_LIKELIHOOD_FACTOR : 1) * coverage;
   assumptions.push(...parameterAssumptions(p, USED_PARAMETERS));
   if (c.routes) for (const a of c.routes.assumptions) assumptions.push({ ...a });
   if (c.ns) for (const a of c.ns.assumptions) assumptions.push({ ...a });
@@ -422,7 +451,7 @@ export function predict(input: PredictInput): Prediction {
     trigger: top.trigger,
     label: top.label,
     likelihood: top.likelihood * factor,
-    ranked: ranked.map((r) => ({ ...r, likelihood: r.likelihood * factor })),
+    ranked,
     phenomena: [...(PHENOMENA[top.class] ?? []), ...(top.class === "SE-SMSI" ? c.phenomena : [])],
     consequences: coConsequences(metal, top.class === "SE-SMSI" ? c.pSE : 0, c.pBP, p),
     rationale: c.rationale,
