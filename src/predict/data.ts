@@ -163,11 +163,15 @@ export const PREDICT_PARAMETERS = {
 export type PredictParameterName = keyof typeof PREDICT_PARAMETERS;
 export type PredictParameters = Record<PredictParameterName, number>;
 
+let defaults: PredictParameters | null = null;
+
 /** Parameter values with overrides applied; unknown names or non-finite values are refused. */
 export function predictParameters(
   overrides: Record<string, number> = {},
   field = "--set",
 ): PredictParameters {
+  const none = Object.keys(overrides).length === 0;
+  if (none && defaults) return defaults;
   const out = {} as PredictParameters;
   for (const [k, v] of Object.entries(PREDICT_PARAMETERS)) out[k as PredictParameterName] = v.value;
   for (const [k, v] of Object.entries(overrides)) {
@@ -179,10 +183,21 @@ export function predictParameters(
     if (!Number.isFinite(v)) throw new InputError(field, `${k} must be a finite number (got ${v})`);
     out[k as PredictParameterName] = v;
   }
+  if (none) defaults = Object.freeze(out) as PredictParameters;
   return out;
 }
 
-/** The parameters as reported assumptions (with the values in force). */
+const assumptionCache = new Map<string, NamedAssumption[]>();
+
+/** The parameters as reported assumptions (with the values in force); cached for the defaults. */
 export function parameterAssumptions(p: PredictParameters, names: PredictParameterName[]): NamedAssumption[] {
-  return names.map((name) => ({ ...PREDICT_PARAMETERS[name], name, value: p[name] }));
+  const make = () => names.map((name) => ({ ...PREDICT_PARAMETERS[name], name, value: p[name] }));
+  if (p !== defaults) return make();
+  const key = names.join(",");
+  let hit = assumptionCache.get(key);
+  if (!hit) {
+    hit = make();
+    assumptionCache.set(key, hit);
+  }
+  return hit;
 }

@@ -87,6 +87,24 @@ export interface Nonstoichiometry {
   assumptions: Assumption[];
 }
 
+// ---------------------------------------------------------------- gas μ_O, memoised
+const potentialCache = new Map<string, ReturnType<typeof oxygenPotential>>();
+/** Entries kept before the memo is cleared (bounded memory). */
+const POTENTIAL_CACHE_MAX = 50_000;
+
+/** oxygenPotential(T, atmosphere), memoised per (T, atmosphere): maps and scores repeat conditions. */
+export function gasPotential(T: number, atmosphere: Atmosphere): ReturnType<typeof oxygenPotential> {
+  const v = atmosphere.kind === "O2" ? atmosphere.pO2_bar : atmosphere.ratio;
+  const key = `${T}|${atmosphere.kind}|${v}`;
+  let hit = potentialCache.get(key);
+  if (!hit) {
+    if (potentialCache.size >= POTENTIAL_CACHE_MAX) potentialCache.clear();
+    hit = oxygenPotential(T, atmosphere);
+    potentialCache.set(key, hit);
+  }
+  return hit;
+}
+
 // ---------------------------------------------------------------- gate (contract A) on today's match
 const gateCache = new Map<string, InterfaceGateResult | null>();
 
@@ -216,7 +234,7 @@ export function nonstoichiometryFor(
   phase?: string,
 ): Nonstoichiometry {
   const d = vacancyData(oxide, phase);
-  const mu = oxygenPotential(temperature_K, atmosphere).deltaMuO_eV;
+  const mu = gasPotential(temperature_K, atmosphere).deltaMuO_eV;
   // ADAPTER: today's vacancy.ts uses a 298 K reduction enthalpy as the vacancy free energy (no
   // reduction entropy; review item 4) — x is an upper estimate until thermo's defects.ts lands
   const site = vacancyFraction(d.E_f, temperature_K, mu);
@@ -324,7 +342,7 @@ function seriesFlux(steps: RouteStepRate[]): RouteResult {
 export function routesFor(input: RoutesInput): RoutesResult {
   const T = input.temperature_K;
   const kT = BOLTZMANN_eV_PER_K * T;
-  const gas = oxygenPotential(T, input.atmosphere);
+  const gas = gasPotential(T, input.atmosphere);
   const eq = metalOxideEquilibrium(input.metal, T);
   // ADAPTER: the bulk metal/oxide equilibrium; no particle-size term here (predict adds Gibbs–Thomson)
   const drivingForce = eq ? gas.deltaMuO_eV - eq.deltaMuO_eV : Number.NaN;

@@ -13,7 +13,7 @@
  *   none: the rest.
  */
 import { oxideThermo } from "../thermo/ellingham.js";
-import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
+import type { Atmosphere } from "../thermo/oxygen-potential.js";
 import { InputError } from "../units/errors.js";
 import { atmosphereOf, type GasComposition, type GasKind, isOxidising, triggerOf } from "./conditions.js";
 import {
@@ -31,6 +31,7 @@ import { type ResolvedSupport, resolveMetal, resolveSupport } from "./materials.
 import { mobilityDescriptor } from "./mobility.js";
 import { oxidationDescriptor } from "./oxidation.js";
 import {
+  gasPotential,
   gateFor,
   metalOxideEquilibrium,
   type Nonstoichiometry,
@@ -127,14 +128,20 @@ function product(rows: RationaleRow[]): number {
   return rows.reduce((p, r) => p * r.weight, 1);
 }
 
+const supportEnthalpyCache = new Map<string, number | null>();
 function supportOxideEnthalpyPerO(s: ResolvedSupport): number | null {
   if (!s.formula) return null;
+  const key = `${s.formula}|${s.thermoPhase ?? ""}`;
+  if (supportEnthalpyCache.has(key)) return supportEnthalpyCache.get(key) ?? null;
+  let v: number | null = null;
   try {
     const th = oxideThermo(s.formula, s.thermoPhase ?? undefined, "support");
-    return th.dHf298_kJ_per_mol / th.nO;
+    v = th.dHf298_kJ_per_mol / th.nO;
   } catch {
-    return null;
+    v = null;
   }
+  supportEnthalpyCache.set(key, v);
+  return v;
 }
 
 function chains(
@@ -413,7 +420,7 @@ export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PH
   }
   const atm = atmosphereOf(input.gas, T, p, given);
   assumptions.push(...parameterAssumptions(p, gasParameters(input.gas, given)));
-  const gas = oxygenPotential(T, atm);
+  const gas = gasPotential(T, atm);
   base.atmosphere = `${atmosphereText(atm)} (Δμ_O = ${gas.deltaMuO_eV.toFixed(3)} eV)`;
   const c = chains(
     metal,
