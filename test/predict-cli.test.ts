@@ -257,3 +257,44 @@ describe("case inputs", () => {
     expect(r.perClass.none.recall).toBe(0);
   });
 });
+
+describe("a user's own support (CIF imported with smsi materials import)", () => {
+  it("gets its interface gate computed and names the descriptors it lacks", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "smsi-predict-user-"));
+    const before = process.env.SMSI_DATA_DIR;
+    process.env.SMSI_DATA_DIR = dataDir;
+    try {
+      const imp = await runCli(
+        "materials",
+        "import",
+        "data/materials/cif/SrTiO3.cif",
+        "--id",
+        "MyPerovskite",
+        "--role",
+        "support",
+      );
+      expect(imp.code).toBe(0);
+      const r = await runCli(
+        "predict",
+        "--metal",
+        "Ru",
+        "--support",
+        "MyPerovskite",
+        "--gas",
+        "O2",
+        "--temperature",
+        "450C",
+        "--json",
+      );
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      const gate = j.rationale.find((x: { descriptor: string }) => x.descriptor.startsWith("interface gate"));
+      expect(gate.verdict).not.toBe("unknown");
+      expect(j.missing.length).toBeGreaterThan(0);
+      expect(j.likelihood).toBeLessThan(1);
+    } finally {
+      if (before === undefined) delete process.env.SMSI_DATA_DIR;
+      else process.env.SMSI_DATA_DIR = before;
+    }
+  });
+});

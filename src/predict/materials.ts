@@ -3,7 +3,7 @@
  * data: an element symbol (or an alloy's host element), a bundled materials id (for the interface
  * gate), the thermochemical formula and phase (for reducibility), and the support's cation.
  */
-import { bundledMaterials } from "../materials/library.js";
+import { listMaterials } from "../materials/library.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
 import { speciesTable } from "../thermo/species-data.js";
 import { predictDataFile } from "./data.js";
@@ -138,7 +138,8 @@ export function resolveSupport(text: string, phaseText?: string | null): Resolve
 
 function resolveUncached(text: string, phaseText: string | null): ResolvedSupport {
   const notes: string[] = [];
-  const entries = bundledMaterials().filter((e) => e.role !== "metal");
+  // bundled phases and the user's imports (smsi materials import): a user CIF gets its gate computed
+  const entries = listMaterials().filter((e) => e.role !== "metal");
   const direct = entries.find((e) => e.id.toLowerCase() === text.trim().toLowerCase());
   const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => ({
     text,

@@ -9,7 +9,7 @@
  * `nonstoichiometryFor` at the real functions and delete the approximations below them.
  */
 import { reduceMiller } from "../crystal/miller.js";
-import { bundledMaterials, getMaterial } from "../materials/library.js";
+import { bundledMaterials, getMaterial, listMaterials } from "../materials/library.js";
 import { matchInterfaces } from "../match/match.js";
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
@@ -187,7 +187,7 @@ export function gateFor(metal: string, support: string, facet?: string): Interfa
   const key = `${metal}|${support}|${facet ?? ""}`;
   if (gateCache.has(key)) return gateCache.get(key) ?? null;
   let result: InterfaceGateResult | null = null;
-  const ids = new Set(bundledMaterials().map((m) => m.id));
+  const ids = new Set(listMaterials().map((m) => m.id));
   if (ids.has(metal) && ids.has(support)) {
     const m = relationshipsOf(metal, support, facet);
     const oxideId = metalOxideId(metal);
