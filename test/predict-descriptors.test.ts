@@ -163,3 +163,12 @@ describe("likelihood weights", () => {
     expect(weightOf(Number.NEGATIVE_INFINITY, 1)).toBe(0);
   });
 });
+
+describe("reading names", () => {
+  it("ignores notes in parentheses, reads MOn−x notation and thermochemical phase names, and picks the 298 K polymorph", () => {
+    expect(resolveMetal("PtCo (bimetallic overlayer)")).toMatchObject({ element: "Pt", alloy: true });
+    expect(resolveSupport("CeO2-x ultrathin film").formula).toBe("CeO2");
+    expect(resolveSupport("Fe3O4", "magnetite (film)").materialId).toBe("Fe3O4");
+    expect(resolveSupport("ZrO2").materialId).toBe("ZrO2-monoclinic");
+  });
+});

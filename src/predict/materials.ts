@@ -22,7 +22,8 @@ const miedemaElements = () => predictDataFile<{ elements: Record<string, unknown
 
 /** "Pt" → Pt; "PtCo" → alloy, host Pt; "Xx" → problem. */
 export function resolveMetal(text: string): ResolvedMetal {
-  const t = text.trim();
+  // notes in parentheses ("PtCo (bimetallic overlayer)") are not part of the name
+  const t = text.replace(/\([^)]*\)/g, " ").trim();
   const symbols = t.match(/[A-Z][a-z]?/g) ?? [];
   const known = miedemaElements();
   if (symbols.length === 0 || symbols.join("") !== t.replace(/\d+(\.\d+)?/g, ""))
@@ -115,7 +116,9 @@ function oxideToken(text: string): string | null {
   for (const tok of withoutNotes.split(/[\s/,+;:]+|-(?=[A-Z])/)) {
     const x = /^([A-Z][a-z]?)Ox$/.exec(tok);
     if (x) return highestOxide(x[1]);
-    if (parseOxideFormula(tok)) return tok;
+    // nonstoichiometric notation MOn−x / MOn−δ names the oxide MOn
+    const plain = tok.replace(/[-−](x|δ|d)$/, "");
+    if (parseOxideFormula(plain)) return plain;
   }
   return null;
 }
@@ -172,7 +175,12 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   const word = phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text);
   const candidates = entries.filter((e) => e.formula === formula);
   let chosen = word
-    ? candidates.find((e) => e.id.toLowerCase().includes(word) || e.phase.toLowerCase().includes(word))
+    ? candidates.find(
+        (e) =>
+          e.id.toLowerCase().includes(word) ||
+          e.phase.toLowerCase().includes(word) ||
+          (e.thermo?.phase ?? "").toLowerCase().includes(word),
+      )
     : undefined;
   let phase = word;
   if (!chosen && !word && formula === "TiO2") {
@@ -183,6 +191,14 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
     );
   }
   if (!chosen && !word && candidates.length === 1) chosen = candidates[0];
+  if (!chosen && !word && candidates.length > 1) {
+    // several polymorphs, none named: the one with thermochemical data (the stable one at 298 K)
+    chosen = candidates.find((e) => e.thermo !== null);
+    if (chosen)
+      notes.push(
+        `${formula} polymorph not given: ${chosen.id} assumed (the polymorph with 298 K thermochemistry)`,
+      );
+  }
   if (chosen) return { ...fromEntry(chosen, phase), notes };
   // a phase without a bundled structure (γ-Al2O3, amorphous SiO2): thermochemistry of the formula only
   const cation = parseOxideFormula(formula)?.metal ?? null;
