@@ -177,7 +177,11 @@ export function register(program: Command, io: Io): void {
     .option("--h2o-h2 <ratio>", "p(H2O)/p(H2) of a reducing gas")
     .option("--co2-co <ratio>", "p(CO2)/p(CO)")
     .option("--size-nm <d>", "particle diameter in nm, or 'single-atoms'")
-    .option("--set <name=value>", "override a named parameter (repeatable; see docs/predict.md)", collectSet)
+    .option(
+      "--set <name=value>",
+      `override a named parameter (repeatable): ${Object.keys(PREDICT_PARAMETERS).join(", ")}`,
+      collectSet,
+    )
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
@@ -349,6 +353,3 @@ export function register(program: Command, io: Io): void {
       io.out(lines.join("\n"));
     });
 }
-
-/** Names of the parameters `--set` accepts (for docs and tests). */
-export const PREDICT_SET_NAMES = Object.keys(PREDICT_PARAMETERS);
