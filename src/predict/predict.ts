@@ -86,6 +86,9 @@ export const ADAPTER_PHYSICS: PhysicsInputs = { gateFor, routesFor, nonstoichiom
 export const ALLOY_LIKELIHOOD_FACTOR = 0.5;
 
 const SECONDS_PER_HOUR = 3600;
+/** Temperature range of the NIST-JANAF O2 Shomate sets behind every μ_O (src/thermo/oxygen-potential.ts). */
+export const MIN_TEMPERATURE_K = 100;
+export const MAX_TEMPERATURE_K = 6000;
 
 function atmosphereText(a: Atmosphere): string {
   if (a.kind === "O2") return `p_O2 = ${a.pO2_bar.toPrecision(3)} bar`;
@@ -353,8 +356,11 @@ export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PH
     assumptions.push(...parameterAssumptions(p, ["defaultTemperature_K"]));
     notes.push(`no temperature given: ${T} K assumed (defaultTemperature_K)`);
   }
-  if (!(T > 0 && Number.isFinite(T)))
-    throw new InputError("--temperature", `temperature must be above 0 K (got ${T})`);
+  if (!(T >= MIN_TEMPERATURE_K && T <= MAX_TEMPERATURE_K))
+    throw new InputError(
+      "--temperature",
+      `give a temperature from ${MIN_TEMPERATURE_K} to ${MAX_TEMPERATURE_K} K, the range of the NIST O2 Shomate data μ_O is computed from (got ${T} K)`,
+    );
   let durationH = input.duration_h ?? null;
   if (durationH === null) {
     durationH = p.defaultDuration_h;

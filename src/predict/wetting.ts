@@ -32,7 +32,8 @@ export function metalCationDescriptor(metal: string, cation: string | null): Rat
     source: `${MIEDEMA_SOURCE}; stand-in for the metal–metal term of Wang et al., Science 386, 915 (2024)`,
     verdict: h === null ? "unknown" : h < 0 ? "met" : "not-met",
     chain: "SE",
-    weight: h === null ? UNKNOWN_WEIGHT : weightOf(-h / 50, 1),
+    // reported; it enters the chain through the interface energy of the wetting descriptor
+    weight: 1,
   };
 }
 
