@@ -195,6 +195,7 @@ describe("smsi score predict", () => {
           treatment: { gas: "atom trapping" },
           expected_class: "CMSI (not strict)",
         }),
+        caseRecord("G", { treatment: { gas: "H2", temperature_C: -250 }, expected_class: "none" }),
       ]),
     );
     const r = await runCli("score", "predict", "--cases", file, "--json");
@@ -202,7 +203,7 @@ describe("smsi score predict", () => {
     const j = JSON.parse(r.out);
     for (const k of ["accuracy", "correct", "total", "perClass", "confusion", "byBatch", "cases"])
       expect(j).toHaveProperty(k);
-    expect(j.total).toBe(6);
+    expect(j.total).toBe(7);
     const byId = Object.fromEntries(j.cases.map((c: { id: string }) => [c.id, c]));
     expect(byId.A.correct).toBe(true);
     expect(byId.B.got).toBe("none");
@@ -210,6 +211,8 @@ describe("smsi score predict", () => {
     expect(byId.D.correct).toBe(true);
     expect(byId.E.got).toBe("indeterminate");
     expect(byId.F.got).toBe("CMSI");
+    expect(byId.G.got).toBe("indeterminate");
+    expect(byId.G.reason).toMatch(/--temperature/);
     expect(Object.keys(j.byBatch).sort()).toEqual(["2026-11 (first batch)", "later"]);
     for (const c of j.cases)
       for (const k of ["id", "expected", "acceptable", "got", "correct", "reason"])

@@ -8,6 +8,7 @@
  *   (materials.ts); gas not named → indeterminate (or CMSI when the size alone decides).
  */
 import type { PublishedCase } from "../classify/published-cases.js";
+import { InputError } from "../units/errors.js";
 import { celsiusToKelvin } from "../units/quantities.js";
 import { parseGasText } from "./conditions.js";
 import { type PredictInput, predict } from "./predict.js";
@@ -126,7 +127,25 @@ type RowValue = Prediction["rationale"][number]["value"];
 export function scorePredictions(cases: PublishedCase[]): PredictScoreReport {
   const scored: PredictCaseScore[] = cases.map((c) => {
     const { input, notes } = caseToPredictInput(c);
-    const pr = predict(input);
+    let pr: Prediction;
+    try {
+      pr = predict(input);
+    } catch (e) {
+      // a record whose inputs the predictor refuses (e.g. a temperature outside the data) is indeterminate
+      if (!(e instanceof InputError)) throw e;
+      return {
+        id: c.id,
+        batch: typeof c.batch === "string" ? c.batch : FIRST_BATCH,
+        expected: normaliseLabel(c.expected_class),
+        acceptable: [
+          ...new Set([normaliseLabel(c.expected_class), ...(c.acceptable_classes ?? []).map(normaliseLabel)]),
+        ],
+        got: "indeterminate",
+        likelihood: 0,
+        correct: false,
+        reason: `indeterminate: ${e.message}`,
+      };
+    }
     const expected = normaliseLabel(c.expected_class);
     const acceptable = [...new Set([expected, ...(c.acceptable_classes ?? []).map(normaliseLabel)])];
     const batch = typeof c.batch === "string" ? c.batch : FIRST_BATCH;
