@@ -1,0 +1,222 @@
+/**
+ * Resolve what the user (or a published-cases record) calls the metal and the support onto smsi's
+ * data: an element symbol (or an alloy's host element), a bundled materials id (for the interface
+ * gate), the thermochemical formula and phase (for reducibility), and the support's cation.
+ */
+import { listMaterials } from "../materials/library.js";
+import { parseOxideFormula } from "../thermo/ellingham.js";
+import { speciesTable } from "../thermo/species-data.js";
+import { predictDataFile } from "./data.js";
+
+export interface ResolvedMetal {
+  /** The element the descriptors are evaluated for (an alloy's first-named element). */
+  element: string | null;
+  /** Every element symbol in the name (one for a pure metal). */
+  elements: string[];
+  alloy: boolean;
+  /** Why no element could be used (unknown symbol), else null. */
+  problem: string | null;
+}
+
+const miedemaElements = () => predictDataFile<{ elements: Record<string, unknown> }>("miedema.json").elements;
+
+/** "Pt" → Pt; "PtCo" → alloy, host Pt; "Xx" → problem. */
+export function resolveMetal(text: string): ResolvedMetal {
+  // notes in parentheses ("PtCo (bimetallic overlayer)") are not part of the name
+  const t = text.replace(/\([^)]*\)/g, " ").trim();
+  const symbols = t.match(/[A-Z][a-z]?/g) ?? [];
+  const known = miedemaElements();
+  if (symbols.length === 0 || symbols.join("") !== t.replace(/\d+(\.\d+)?/g, ""))
+    return {
+      element: null,
+      elements: [],
+      alloy: false,
+      problem: `"${text}" is not an element symbol or an alloy of symbols`,
+    };
+  const unknown = symbols.filter((s) => !(s in known));
+  if (unknown.length > 0)
+    return {
+      element: null,
+      elements: symbols,
+      alloy: symbols.length > 1,
+      problem: `no descriptor data for ${unknown.join(", ")}`,
+    };
+  return {
+    element: symbols[0] ?? null,
+    elements: [...new Set(symbols)],
+    alloy: new Set(symbols).size > 1,
+    problem: null,
+  };
+}
+
+export interface ResolvedSupport {
+  text: string;
+  /** Bundled materials id (structure for the interface gate), or null. */
+  materialId: string | null;
+  /** Thermochemical formula and phase (data/thermo), or null when unknown. */
+  formula: string | null;
+  thermoPhase: string | null;
+  /** Phase as named (rutile, anatase, gamma, …) or as defaulted. */
+  phase: string | null;
+  /** The support's cation element. */
+  cation: string | null;
+  /** Key into oxideSurfaceEnergy_J_per_m2. */
+  surfaceKey: string | null;
+  notes: string[];
+}
+
+const PHASE_WORDS = [
+  "rutile",
+  "anatase",
+  "brookite",
+  "fluorite",
+  "wurtzite",
+  "magnetite",
+  "hematite",
+  "corundum",
+  "alpha",
+  "gamma",
+  "theta",
+  "monoclinic",
+  "tetragonal",
+  "quartz",
+  "amorphous",
+  "rocksalt",
+  "spinel",
+  "bixbyite",
+] as const;
+
+/**
+ * Default TiO2 polymorph when none is given: anatase — commercial TiO2 (Degussa/Evonik P25) is
+ * ≈ 78 % anatase, 14 % rutile (Ohtani et al., J. Photochem. Photobiol. A 216, 179 (2010)).
+ */
+export const DEFAULT_TIO2_PHASE = "anatase";
+
+function phaseWord(text: string): string | null {
+  const t = text.toLowerCase();
+  if (/\bγ|gamma/.test(t)) return "gamma";
+  if (/\bα|alpha/.test(t) && !/quartz/.test(t)) return "alpha";
+  return PHASE_WORDS.find((w) => t.includes(w)) ?? null;
+}
+
+/** The highest oxide of a metal with thermochemical data (TiOx → TiO2). */
+function highestOxide(metal: string): string | null {
+  let best: { f: string; r: number } | null = null;
+  for (const row of speciesTable()) {
+    const p = parseOxideFormula(row.formula);
+    if (!p || p.metal !== metal || row.dHf298_kJ_per_mol === null) continue;
+    const r = p.nO / p.nMetal;
+    if (!best || r > best.r) best = { f: row.formula, r };
+  }
+  return best?.f ?? null;
+}
+
+function oxideToken(text: string): string | null {
+  const withoutNotes = text.replace(/\([^)]*\)/g, " ");
+  for (const tok of withoutNotes.split(/[\s/,+;:]+|-(?=[A-Z])/)) {
+    const x = /^([A-Z][a-z]?)Ox$/.exec(tok);
+    if (x) return highestOxide(x[1]);
+    // nonstoichiometric notation MOn−x / MOn−δ names the oxide MOn
+    const plain = tok.replace(/[-−](x|δ|d)$/, "");
+    if (parseOxideFormula(plain)) return plain;
+  }
+  return null;
+}
+
+const cache = new Map<string, ResolvedSupport>();
+
+/**
+ * Resolve a support. Mixed or layered supports ("TiO2-Al2O3", "Nb2O5/SiO2", "TiOx/SiO2") are
+ * represented by their first-named oxide — by the usual notation the component at the surface (A/B:
+ * A on B) — and say so in the notes.
+ */
+export function resolveSupport(text: string, phaseText?: string | null): ResolvedSupport {
+  const key = `${text}\u0000${phaseText ?? ""}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const r = resolveUncached(text, phaseText ?? null);
+  cache.set(key, r);
+  return r;
+}
+
+function resolveUncached(text: string, phaseText: string | null): ResolvedSupport {
+  const notes: string[] = [];
+  // bundled phases and the user's imports (smsi materials import): a user CIF gets its gate computed
+  const entries = listMaterials().filter((e) => e.role !== "metal");
+  const direct = entries.find((e) => e.id.toLowerCase() === text.trim().toLowerCase());
+  const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => ({
+    text,
+    materialId: e.id,
+    formula: e.thermo?.formula ?? e.formula,
+    thermoPhase: e.thermo?.phase ?? null,
+    phase: phase ?? e.phase,
+    cation: parseOxideFormula(e.formula)?.metal ?? null,
+    surfaceKey: e.id,
+    notes,
+  });
+  if (direct && !phaseText) return fromEntry(direct, null);
+  const formula = direct?.formula ?? oxideToken(text);
+  if (!formula) {
+    notes.push(`"${text}" names no binary oxide smsi has data for: support descriptors missing`);
+    return {
+      text,
+      materialId: null,
+      formula: null,
+      thermoPhase: null,
+      phase: phaseText ?? null,
+      cation: null,
+      surfaceKey: null,
+      notes,
+    };
+  }
+  const stripped = text.replace(/\([^)]*\)/g, " ");
+  if (/[/+]|-(?=[A-Z])/.test(stripped) && !direct)
+    notes.push(`mixed/layered support "${text}": evaluated as its first-named oxide ${formula}`);
+  const word = phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text);
+  const candidates = entries.filter((e) => e.formula === formula);
+  let chosen = word
+    ? candidates.find(
+        (e) =>
+          e.id.toLowerCase().includes(word) ||
+          e.phase.toLowerCase().includes(word) ||
+          (e.thermo?.phase ?? "").toLowerCase().includes(word),
+      )
+    : undefined;
+  let phase = word;
+  if (!chosen && !word && formula === "TiO2") {
+    chosen = candidates.find((e) => e.id === `TiO2-${DEFAULT_TIO2_PHASE}`);
+    phase = DEFAULT_TIO2_PHASE;
+    notes.push(
+      `TiO2 polymorph not given: ${DEFAULT_TIO2_PHASE} assumed (commercial P25 is ≈ 78 % anatase, Ohtani et al. 2010)`,
+    );
+  }
+  if (!chosen && !word && candidates.length === 1) chosen = candidates[0];
+  if (!chosen && !word && candidates.length > 1) {
+    // several polymorphs, none named: the one with thermochemical data (the stable one at 298 K)
+    chosen = candidates.find((e) => e.thermo !== null);
+    if (chosen)
+      notes.push(
+        `${formula} polymorph not given: ${chosen.id} assumed (the polymorph with 298 K thermochemistry)`,
+      );
+  }
+  if (chosen) return { ...fromEntry(chosen, phase), notes };
+  // a phase without a bundled structure (γ-Al2O3, amorphous SiO2): thermochemistry of the formula only
+  const cation = parseOxideFormula(formula)?.metal ?? null;
+  notes.push(
+    `no bundled structure for ${formula}${word ? ` (${word})` : ""}: the interface gate is missing; thermochemistry of ${formula} used`,
+  );
+  const surfaceKey =
+    formula === "Al2O3" && word === "gamma"
+      ? "Al2O3-gamma"
+      : (candidates.find((e) => e.formula === formula)?.id ?? null);
+  return {
+    text,
+    materialId: null,
+    formula,
+    thermoPhase: null,
+    phase: word,
+    cation,
+    surfaceKey,
+    notes,
+  };
+}

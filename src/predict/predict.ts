@@ -1,0 +1,475 @@
+/**
+ * The predictor: metal, support (phase, facet), particle size, gas, temperature and time in; the SMSI
+ * class to expect, its trigger, a likelihood, every class ranked, the phenomena, the consequences for
+ * CO adsorption, one rationale row per descriptor and every assumption out.
+ *
+ * Chains (each a product of descriptor weights, docs/predict.md):
+ *   BP  (oxidising gas): oxidation downhill × interface gate × interface route dominant × time
+ *   SE  reductive/adsorbate (reducing gas, vacuum): support reduced × suboxide mobile (Hüttig) × wetting
+ *       (Young–Dupré with the Miedema metal–cation term)
+ *   SE  oxidative (oxidising gas): stoichiometric support mobile (Tammann) × wetting (metal–O term)
+ *   CMSI: single atoms / sub-nm clusters (they also switch BP and SE off: nothing to cover or oxidise)
+ *   EMSI: no strict class × |Δχ| large × support cation reducible
+ *   none: the rest.
+ */
+import { oxideThermo } from "../thermo/ellingham.js";
+import type { Atmosphere } from "../thermo/oxygen-potential.js";
+import { InputError } from "../units/errors.js";
+import { atmosphereOf, type GasComposition, type GasKind, isOxidising, triggerOf } from "./conditions.js";
+import {
+  descriptorData,
+  type PredictParameterName,
+  type PredictParameters,
+  parameterAssumptions,
+  predictParameters,
+} from "./data.js";
+import { cmsiDescriptor, SINGLE_ATOM_SIZE_NM } from "./cmsi.js";
+import { coConsequences } from "./consequences.js";
+import { emsiDescriptors } from "./emsi.js";
+import { bestGate, gateDescriptor } from "./gate.js";
+import { type ResolvedSupport, resolveMetal, resolveSupport } from "./materials.js";
+import { mobilityDescriptor } from "./mobility.js";
+import { oxidationDescriptor } from "./oxidation.js";
+import {
+  gasPotential,
+  gateFor,
+  metalOxideEquilibrium,
+  type Nonstoichiometry,
+  nonstoichiometryFor,
+  type RoutesResult,
+  routesFor,
+} from "./physics-inputs.js";
+import { reducibilityDescriptor } from "./reducibility.js";
+import { routeDescriptor, timeDescriptor } from "./route.js";
+import { oxidationShift_eV, sizeDescriptors } from "./size.js";
+import {
+  labelOf,
+  type NamedAssumption,
+  type Prediction,
+  type PredictClass,
+  type PredictTrigger,
+  type RankedClass,
+  type RationaleRow,
+} from "./types.js";
+import { metalCationDescriptor, metalOxygenEnthalpy, wettingDescriptor } from "./wetting.js";
+
+export interface PredictInput {
+  metal: string;
+  support: string;
+  supportPhase?: string | null;
+  facet?: string | null;
+  /** Diameter, nm; "single-atoms" for atomically dispersed metal. */
+  particleSize_nm?: number | "single-atoms" | null;
+  /** Gas kind; null when the treatment names no gas the model knows. */
+  gas: GasKind | null;
+  /** What the user or record called the gas (reported). */
+  gasText?: string;
+  composition?: GasComposition;
+  temperature_K?: number | null;
+  duration_h?: number | null;
+  overrides?: Record<string, number>;
+}
+
+/**
+ * The contract-shaped physics the predictor consumes (contracts A and B). Defaults to the adapter
+ * (physics-inputs.ts); tests pass explicit contract-shaped results to check the predictor's logic.
+ */
+export interface PhysicsInputs {
+  gateFor: typeof gateFor;
+  routesFor: typeof routesFor;
+  nonstoichiometryFor: typeof nonstoichiometryFor;
+}
+
+export const ADAPTER_PHYSICS: PhysicsInputs = { gateFor, routesFor, nonstoichiometryFor };
+
+/** Likelihood factor for an alloy evaluated as its first-named element (ASSUMPTION: half). */
+export const ALLOY_LIKELIHOOD_FACTOR = 0.5;
+
+const SECONDS_PER_HOUR = 3600;
+/** Temperature range of the NIST-JANAF O2 Shomate sets behind every μ_O (src/thermo/oxygen-potential.ts). */
+export const MIN_TEMPERATURE_K = 100;
+export const MAX_TEMPERATURE_K = 6000;
+
+function atmosphereText(a: Atmosphere): string {
+  if (a.kind === "O2") return `p_O2 = ${a.pO2_bar.toPrecision(3)} bar`;
+  if (a.kind === "H2O/H2") return `H2O/H2 = ${a.ratio.toPrecision(3)}`;
+  return `CO2/CO = ${a.ratio.toPrecision(3)}`;
+}
+
+const PHENOMENA: Record<string, string[]> = {
+  "SE-SMSI": [
+    "C1: support-derived (sub)oxide migrates over the metal surface",
+    "C2: strong metal–support-cation bonding at the overlayer interface",
+    "C3: core–shell reconstruction: overlayer covers the particle",
+    "C4: CO/H2 chemisorption suppressed by site blocking; an overlayer from reduction is reversed by O2",
+  ],
+  "BP-SMSI": [
+    "C1: support lattice O2− crosses the epitaxial interface into the metal (¹⁸O would show its origin)",
+    "C2: fused metal–O–support interface",
+    "C3: metal oxidises from the interface up (bottom-up oxide growth)",
+    "C4: d-band centre down, CO binding weaker, metal surface left open",
+  ],
+  EMSI: ["electron transfer across the interface without mass migration (moderate, not strict SMSI)"],
+  CMSI: ["single atoms / sub-nm clusters anchored by covalent M–O–support bonds (not strict SMSI)"],
+  none: ["no migration of support species; weak (van der Waals/electrostatic) interaction"],
+  indeterminate: ["not enough data to predict"],
+};
+
+interface ChainResult {
+  pBP: number;
+  pSE: number;
+  pEMSI: number;
+  pCMSI: number;
+  seTrigger: PredictTrigger;
+  rationale: RationaleRow[];
+  routes: RoutesResult | null;
+  ns: Nonstoichiometry | null;
+  phenomena: string[];
+}
+
+function product(rows: RationaleRow[]): number {
+  return rows.reduce((p, r) => p * r.weight, 1);
+}
+
+const supportEnthalpyCache = new Map<string, number | null>();
+function supportOxideEnthalpyPerO(s: ResolvedSupport): number | null {
+  if (!s.formula) return null;
+  const key = `${s.formula}|${s.thermoPhase ?? ""}`;
+  if (supportEnthalpyCache.has(key)) return supportEnthalpyCache.get(key) ?? null;
+  let v: number | null = null;
+  try {
+    const th = oxideThermo(s.formula, s.thermoPhase ?? undefined, "support");
+    v = th.dHf298_kJ_per_mol / th.nO;
+  } catch {
+    v = null;
+  }
+  supportEnthalpyCache.set(key, v);
+  return v;
+}
+
+function chains(
+  metal: string,
+  s: ResolvedSupport,
+  input: PredictInput,
+  kind: GasKind,
+  T: number,
+  atm: Atmosphere,
+  size_nm: number,
+  singleAtoms: boolean,
+  duration_s: number,
+  p: PredictParameters,
+  physics: PhysicsInputs,
+): ChainResult {
+  const rationale: RationaleRow[] = [];
+  const phenomena: string[] = [];
+  const cmsi = cmsiDescriptor(size_nm, singleAtoms, p);
+  rationale.push(cmsi);
+  const pCMSI = cmsi.weight;
+  const oxidising = isOxidising(kind);
+  // ---- BP chain (oxidising gases)
+  let pBP = 0;
+  let routes: RoutesResult | null = null;
+  const eq = metalOxideEquilibrium(metal, T);
+  rationale.push(...sizeDescriptors(metal, size_nm, eq?.oxide ?? null));
+  if (oxidising) {
+    const gate = s.materialId ? physics.gateFor(metal, s.materialId, input.facet ?? undefined) : null;
+    const g = gate ? bestGate(gate) : null;
+    routes = physics.routesFor({
+      metal,
+      support: s.materialId ?? s.formula ?? s.text,
+      temperature_K: T,
+      atmosphere: atm,
+      particleSize_nm: size_nm,
+      gate: g
+        ? { verdict: g.verdict, strain: g.strain, source: g.which }
+        : {
+            verdict: "semi-coherent",
+            strain: Number.NaN,
+            source: "unknown gate (no structure): neutral value",
+          },
+    });
+    const bp = [
+      oxidationDescriptor(routes, oxidationShift_eV(metal, eq?.oxide ?? null, size_nm), metal),
+      gateDescriptor(gate),
+      routeDescriptor(routes),
+      timeDescriptor(routes, duration_s),
+    ];
+    rationale.push(...bp);
+    pBP = product(bp) * (1 - pCMSI);
+  }
+  // ---- SE chain
+  let pSE = 0;
+  let ns: Nonstoichiometry | null = null;
+  const seTrigger: PredictTrigger = triggerOf(kind) ?? "reductive";
+  const cationRow = metalCationDescriptor(metal, s.cation);
+  rationale.push(cationRow);
+  if (!oxidising) {
+    if (s.formula) {
+      try {
+        ns = physics.nonstoichiometryFor(s.formula, T, atm, s.thermoPhase ?? undefined);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        ns = null;
+      }
+    }
+    const lower = s.formula
+      ? (descriptorData().lowerPhase.values[s.formula] ?? ns?.lowerOxide ?? null)
+      : null;
+    const se = [
+      reducibilityDescriptor(ns, p),
+      mobilityDescriptor(lower, T, "suboxide", p),
+      wettingDescriptor(metal, s.cation, s.surfaceKey, "suboxide", p).row,
+    ];
+    rationale.push(...se);
+    pSE = product(se) * (1 - pCMSI);
+    if (lower && !/O/.test(lower) && pSE > 0.5)
+      phenomena.push(
+        `the reduced support gives ${lower} metal: expect ${metal}–${lower} alloy formation (taxonomy gap)`,
+      );
+  } else {
+    const se = [
+      mobilityDescriptor(s.formula, T, "stoichiometric", p),
+      wettingDescriptor(metal, s.cation, s.surfaceKey, "stoichiometric", p).row,
+    ];
+    rationale.push(...se);
+    pSE = product(se) * (1 - pCMSI);
+  }
+  // ---- EMSI
+  const emsi = emsiDescriptors(metal, s.cation, s.formula, p);
+  rationale.push(...emsi);
+  const pEMSI = product(emsi) * (1 - Math.max(pBP, pSE)) * (1 - pCMSI);
+  return {
+    pBP,
+    pSE,
+    pEMSI,
+    pCMSI,
+    seTrigger: oxidising ? "oxidative" : seTrigger,
+    rationale,
+    routes,
+    ns,
+    phenomena,
+  };
+}
+
+const USED_PARAMETERS: PredictParameterName[] = [
+  "suboxideMinNonstoichiometry",
+  "huttigFraction",
+  "tammannFraction",
+  "interfaceStructuralEnergy_J_per_m2",
+  "emsiMinElectronegativityDifference",
+  "cmsiMaxSize_nm",
+  "dBandShiftBP_eV",
+  "coBindingSlope",
+];
+
+function gasParameters(kind: GasKind | null, given: GasComposition): PredictParameterName[] {
+  if (given.pO2_bar !== undefined || given.h2oH2 !== undefined || given.co2Co !== undefined) return [];
+  switch (kind) {
+    case "O2":
+      return ["o2Pressure_bar"];
+    case "air":
+      return ["airO2Fraction"];
+    case "H2":
+      return ["h2WaterRatio"];
+    case "CO":
+      return ["coCo2Ratio"];
+    case "CO2/H2":
+      return ["co2H2FeedRatio"];
+    case "vacuum":
+      return ["vacuumWaterRatio"];
+    case "inert":
+      return ["inertO2Pressure_bar"];
+    default:
+      return [];
+  }
+}
+
+function rank(
+  scores: Record<Exclude<PredictClass, "indeterminate">, number>,
+  seTrigger: PredictTrigger,
+): RankedClass[] {
+  const total = Object.values(scores).reduce((a, b) => a + b, 0) || 1;
+  return (Object.entries(scores) as [Exclude<PredictClass, "indeterminate">, number][])
+    .map(([cls, v]) => {
+      const trigger = cls === "SE-SMSI" ? seTrigger : null;
+      return { class: cls as PredictClass, trigger, label: labelOf(cls, trigger), likelihood: v / total };
+    })
+    .sort((a, b) => b.likelihood - a.likelihood);
+}
+
+function indeterminate(
+  base: Prediction["input"],
+  why: string,
+  missing: string[],
+  rationale: RationaleRow[],
+  assumptions: NamedAssumption[],
+  phenomena: string[] = [],
+): Prediction {
+  return {
+    input: base,
+    class: "indeterminate",
+    trigger: null,
+    label: "indeterminate",
+    likelihood: 0,
+    ranked: [],
+    phenomena: [...phenomena, ...PHENOMENA.indeterminate],
+    consequences: {
+      coAdsorption: {
+        siteBlockingFraction: 0,
+        uptakeRatio: 1,
+        dBandShift_eV: null,
+        bindingChange_eV: null,
+        summary: "not estimated",
+        sources: [],
+      },
+    },
+    rationale,
+    missing,
+    assumptions,
+    notes: [why],
+  };
+}
+
+/** Predict the SMSI class of one catalyst under one treatment. */
+export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PHYSICS): Prediction {
+  const p = predictParameters(input.overrides ?? {});
+  const notes: string[] = [];
+  const assumptions: NamedAssumption[] = [];
+  const given = input.composition ?? {};
+  const singleAtoms = input.particleSize_nm === "single-atoms";
+  let size_nm: number;
+  if (singleAtoms) size_nm = SINGLE_ATOM_SIZE_NM;
+  else if (typeof input.particleSize_nm === "number") {
+    if (!(input.particleSize_nm > 0 && Number.isFinite(input.particleSize_nm)))
+      throw new InputError(
+        "--size-nm",
+        `particle size must be a positive number of nm (got ${input.particleSize_nm})`,
+      );
+    size_nm = input.particleSize_nm;
+  } else {
+    size_nm = p.defaultParticleSize_nm;
+    assumptions.push(...parameterAssumptions(p, ["defaultParticleSize_nm"]));
+  }
+  let T = input.temperature_K ?? null;
+  if (T === null) {
+    T = p.defaultTemperature_K;
+    assumptions.push(...parameterAssumptions(p, ["defaultTemperature_K"]));
+    notes.push(`no temperature given: ${T} K assumed (defaultTemperature_K)`);
+  }
+  if (!(T >= MIN_TEMPERATURE_K && T <= MAX_TEMPERATURE_K))
+    throw new InputError(
+      "--temperature",
+      `give a temperature from ${MIN_TEMPERATURE_K} to ${MAX_TEMPERATURE_K} K, the range of the NIST O2 Shomate data μ_O is computed from (got ${T} K)`,
+    );
+  let durationH = input.duration_h ?? null;
+  if (durationH === null) {
+    durationH = p.defaultDuration_h;
+    assumptions.push(...parameterAssumptions(p, ["defaultDuration_h"]));
+  }
+  const metalR = resolveMetal(input.metal);
+  const s = resolveSupport(input.support, input.supportPhase);
+  notes.push(...s.notes);
+  const base: Prediction["input"] = {
+    metal: input.metal,
+    support: s.materialId ?? s.formula ?? input.support,
+    supportPhase: s.phase,
+    facet: input.facet ?? null,
+    particleSize_nm: singleAtoms ? null : size_nm,
+    gas: input.gasText ?? input.gas ?? "unknown",
+    temperature_K: T,
+    duration_h: durationH,
+    atmosphere: "",
+  };
+  if (!metalR.element)
+    return indeterminate(base, `metal: ${metalR.problem}`, ["metal descriptors"], [], assumptions);
+  const metal = metalR.element;
+  if (metalR.alloy)
+    notes.push(
+      `alloy ${input.metal}: evaluated as its first-named element ${metal}, likelihood × ${ALLOY_LIKELIHOOD_FACTOR} (the alloying partner's own chemistry is not modelled)`,
+    );
+  // scope: a metal more oxophilic than the support cation reduces the support itself
+  const mo = metalOxygenEnthalpy(metal);
+  const so = supportOxideEnthalpyPerO(s);
+  if (mo && so !== null && mo.dH_per_O_kJ <= so) {
+    const row: RationaleRow = {
+      descriptor: "scope: metal oxophilicity ΔH_f(metal oxide) − ΔH_f(support) per O",
+      value: mo.dH_per_O_kJ - so,
+      unit: "kJ/mol O",
+      threshold: "> 0 (the support's cation binds O more strongly than the metal)",
+      source: "species-298K.json formation enthalpies (CRC Handbook, verify)",
+      verdict: "not-met",
+      chain: "scope",
+      weight: 0,
+    };
+    return indeterminate(
+      base,
+      `outside scope: ${metal} is more oxophilic than the support (${mo.oxide} ${mo.dH_per_O_kJ.toFixed(0)} vs ${so.toFixed(0)} kJ/mol O): the metal would reduce the support and oxidise itself; smsi's SMSI descriptors are for metals nobler than the support cation`,
+      [],
+      [row],
+      assumptions,
+      [`${metal} reduces the support (redox reaction, not SMSI)`],
+    );
+  }
+  if (input.gas === null) {
+    const cm = cmsiDescriptor(size_nm, singleAtoms, p);
+    if (cm.verdict === "met") {
+      const pr = indeterminate(base, "treatment gas not modelled; size alone decides", [], [cm], assumptions);
+      return { ...pr, class: "CMSI", label: "CMSI", likelihood: cm.weight, phenomena: PHENOMENA.CMSI };
+    }
+    return indeterminate(
+      base,
+      `treatment "${input.gasText ?? "?"}" names no gas smsi models (${["H2", "O2", "air", "CO", "CO2/H2", "H2O/H2", "vacuum", "inert"].join(", ")})`,
+      ["gas / oxygen chemical potential"],
+      [cm],
+      assumptions,
+    );
+  }
+  const atm = atmosphereOf(input.gas, T, p, given);
+  assumptions.push(...parameterAssumptions(p, gasParameters(input.gas, given)));
+  const gas = gasPotential(T, atm);
+  base.atmosphere = `${atmosphereText(atm)} (Δμ_O = ${gas.deltaMuO_eV.toFixed(3)} eV)`;
+  const c = chains(
+    metal,
+    s,
+    input,
+    input.gas,
+    T,
+    atm,
+    size_nm,
+    singleAtoms,
+    durationH * SECONDS_PER_HOUR,
+    p,
+    physics,
+  );
+  const pNone = (1 - c.pBP) * (1 - c.pSE) * (1 - c.pEMSI) * (1 - c.pCMSI);
+  const ranked = rank(
+    { "BP-SMSI": c.pBP, "SE-SMSI": c.pSE, EMSI: c.pEMSI, CMSI: c.pCMSI, none: pNone },
+    c.seTrigger,
+  );
+  const top = ranked[0];
+  const missing = c.rationale.filter((r) => r.verdict === "unknown").map((r) => r.descriptor);
+  // Likelihood of the answer: the top class's share, times the fraction of descriptors that could be
+  // evaluated (missing data lowers it), times the alloy factor. `ranked` keeps the relative shares.
+  const judged = c.rationale.filter((r) => r.chain !== "size");
+  const coverage = judged.length ? (judged.length - missing.length) / judged.length : 1;
+  const factor = (metalR.alloy ? ALLOY_LIKELIHOOD_FACTOR : 1) * coverage;
+  assumptions.push(...parameterAssumptions(p, USED_PARAMETERS));
+  if (c.routes) for (const a of c.routes.assumptions) assumptions.push({ ...a });
+  if (c.ns) for (const a of c.ns.assumptions) assumptions.push({ ...a });
+  if (missing.length > 0) notes.push(`missing descriptors (likelihood lowered): ${missing.join("; ")}`);
+  notes.push(...gas.notes);
+  return {
+    input: base,
+    class: top.class,
+    trigger: top.trigger,
+    label: top.label,
+    likelihood: top.likelihood * factor,
+    ranked,
+    phenomena: [...(PHENOMENA[top.class] ?? []), ...(top.class === "SE-SMSI" ? c.phenomena : [])],
+    consequences: coConsequences(metal, top.class === "SE-SMSI" ? c.pSE : 0, c.pBP, p),
+    rationale: c.rationale,
+    missing,
+    assumptions,
+    notes,
+  };
+}

@@ -1,0 +1,174 @@
+/** Descriptors of smsi predict against analytic limits and published observations. */
+import { describe, expect, it } from "vitest";
+import { atmosphereOf, parseGasText, rwgsWaterHydrogenRatio } from "../src/predict/conditions.js";
+import { predictParameters } from "../src/predict/data.js";
+import { resolveMetal, resolveSupport } from "../src/predict/materials.js";
+import {
+  chemicalInterfaceEnergy_J_per_m2,
+  molarInterfaceArea_m2_per_mol,
+  solutionEnthalpy_kJ_per_mol,
+} from "../src/predict/miedema.js";
+import { onsetTemperature } from "../src/predict/mobility.js";
+import { gateFor, nonstoichiometryFor, routesFor } from "../src/predict/physics-inputs.js";
+import { dispersion, gibbsThomson_eV, oxidationShift_eV } from "../src/predict/size.js";
+import { weightOf } from "../src/predict/weight.js";
+
+describe("Miedema enthalpy of solution", () => {
+  it("vanishes for an element in itself and scales between partners as V^{2/3}", () => {
+    expect(solutionEnthalpy_kJ_per_mol("Pt", "Pt")).toBeCloseTo(0, 12);
+    const ab = solutionEnthalpy_kJ_per_mol("Pt", "Ti") as number;
+    const ba = solutionEnthalpy_kJ_per_mol("Ti", "Pt") as number;
+    // ΔH(A in B)/ΔH(B in A) = V_A^{2/3}/V_B^{2/3} (same bracket, same denominator): Pt 9.1, Ti 10.58 cm³/mol
+    expect(ab / ba).toBeCloseTo((9.1 / 10.58) ** (2 / 3), 10);
+  });
+
+  it("is positive for immiscible pairs and strongly negative for intermetallic-forming pairs", () => {
+    // Ag–Ni and Cu–Fe are immiscible (positive heat of mixing); Pt–Ti and Ni–Al form stable intermetallics
+    expect(solutionEnthalpy_kJ_per_mol("Ag", "Ni") as number).toBeGreaterThan(0);
+    expect(solutionEnthalpy_kJ_per_mol("Cu", "Fe") as number).toBeGreaterThan(0);
+    expect(solutionEnthalpy_kJ_per_mol("Pt", "Ti") as number).toBeLessThan(-150);
+    expect(solutionEnthalpy_kJ_per_mol("Ni", "Al") as number).toBeLessThan(-50);
+    expect(solutionEnthalpy_kJ_per_mol("Pt", "Xx")).toBeNull();
+  });
+
+  it("interface energy = ΔH / (c0 V^{2/3}) with the molar area in m²", () => {
+    const area = molarInterfaceArea_m2_per_mol("Pt") as number;
+    expect(area).toBeCloseTo((4.5e8 * 9.1 ** (2 / 3)) / 1e4, 6);
+    expect(chemicalInterfaceEnergy_J_per_m2("Pt", "Ti")).toBeCloseTo(
+      ((solutionEnthalpy_kJ_per_mol("Pt", "Ti") as number) * 1000) / area,
+      12,
+    );
+  });
+});
+
+describe("suboxide mobility onsets against the model-surface observations (science notes)", () => {
+  const p = predictParameters();
+  it("Hüttig of Ti2O3 lies at the observed TiOx onsets: above Pd/TiO2 CO loss (≥ 600 K) and below Tauster's 773 K", () => {
+    const t = onsetTemperature("Ti2O3", p.huttigFraction) as number;
+    expect(t).toBeGreaterThan(600);
+    expect(t).toBeLessThan(773);
+    // and above Tauster's low-temperature reduction (473 K), where chemisorption is kept
+    expect(t).toBeGreaterThan(473);
+  });
+  it("Hüttig of FeO matches FeO on Pt/Fe3O4(111) at 500 K within 50 K", () => {
+    expect(Math.abs((onsetTemperature("FeO", p.huttigFraction) as number) - 500)).toBeLessThan(50);
+  });
+});
+
+describe("conditions", () => {
+  const p = predictParameters();
+  it("air is 0.2095 bar O2; H2 defaults to the stated water ratio; vacuum to an H2-dominated residual gas", () => {
+    expect(atmosphereOf("air", 700, p)).toEqual({ kind: "O2", pO2_bar: 0.2095 });
+    expect(atmosphereOf("H2", 700, p)).toEqual({ kind: "H2O/H2", ratio: 1e-4 });
+    expect(atmosphereOf("vacuum", 700, p)).toEqual({ kind: "H2O/H2", ratio: 0.1 });
+    expect(atmosphereOf("O2", 700, p, { pO2_bar: 0.5 })).toEqual({ kind: "O2", pO2_bar: 0.5 });
+  });
+
+  it("reverse water-gas shift: H2O/H2 grows with T and stays below the CO2-limited bound 1/(r − 1)", () => {
+    const low = rwgsWaterHydrogenRatio(500, 3);
+    const high = rwgsWaterHydrogenRatio(900, 3);
+    expect(low).toBeGreaterThan(0);
+    expect(high).toBeGreaterThan(low);
+    expect(high).toBeLessThan(1 / (3 - 1));
+  });
+
+  it("free-text treatments map on gas names, not on case wording", () => {
+    expect(parseGasText("H2 (high-temperature reduction)")).toMatchObject({
+      kind: "H2",
+      temperatureHint: "high",
+    });
+    expect(parseGasText("CO2/H2 (CO2 hydrogenation)").kind).toBe("CO2/H2");
+    expect(parseGasText("10% CO/N2").kind).toBe("CO");
+    expect(parseGasText("N2 with 1% O2")).toMatchObject({ kind: "O2", pO2_bar: 0.01 });
+    expect(parseGasText("UHV anneal").kind).toBe("vacuum");
+    expect(parseGasText("air (annealing)").kind).toBe("air");
+    expect(parseGasText("wet chemistry").kind).toBeNull();
+  });
+});
+
+describe("materials", () => {
+  it("resolves ids, formulas with phases, mixed supports and TiOx", () => {
+    expect(resolveSupport("TiO2", "rutile").materialId).toBe("TiO2-rutile");
+    expect(resolveSupport("TiO2").materialId).toBe("TiO2-anatase");
+    expect(resolveSupport("Al2O3", "gamma")).toMatchObject({
+      materialId: null,
+      formula: "Al2O3",
+      surfaceKey: "Al2O3-gamma",
+    });
+    expect(resolveSupport("Nb2O5/SiO2").formula).toBe("Nb2O5");
+    expect(resolveSupport("TiOx/SiO2 (0.1 wt% Ti)").formula).toBe("TiO2");
+    expect(resolveSupport("LaPO4").formula).toBeNull();
+    expect(resolveMetal("PtCo")).toMatchObject({ element: "Pt", alloy: true });
+    expect(resolveMetal("Ru")).toMatchObject({ element: "Ru", alloy: false });
+  });
+});
+
+describe("size", () => {
+  it("dispersion falls as 1/d and Gibbs–Thomson as 1/r", () => {
+    expect((dispersion("Pt", 2) as number) / (dispersion("Pt", 4) as number)).toBeCloseTo(2, 10);
+    expect((gibbsThomson_eV("Ru", 2) as number) / (gibbsThomson_eV("Ru", 8) as number)).toBeCloseTo(4, 10);
+    expect(dispersion("Pt", 0.1)).toBe(1);
+    // per O of RuO2: half the per-Ru excess
+    expect(oxidationShift_eV("Ru", "RuO2", 3)).toBeCloseTo((gibbsThomson_eV("Ru", 3) as number) / 2, 12);
+  });
+});
+
+describe("contract adapter (physics-inputs.ts)", () => {
+  it("gate: RuO2 coherent on rutile, Ru incoherent on anatase; memoised", () => {
+    const r = gateFor("Ru", "TiO2-rutile");
+    expect(r?.oxide?.chosen.verdict).toBe("coherent");
+    expect(gateFor("Ru", "TiO2-anatase")?.chosen.verdict).toBe("incoherent");
+    expect(gateFor("Ru", "TiO2-rutile")).toBe(r);
+    expect(gateFor("Ru", "LaPO4")).toBeNull();
+  });
+
+  it("routes: the contract shape; Pt has no oxidation drive, Ru does", () => {
+    const gate = { verdict: "coherent" as const, strain: 0.02, source: "test" };
+    const ru = routesFor({
+      metal: "Ru",
+      support: "TiO2-rutile",
+      temperature_K: 723,
+      atmosphere: { kind: "O2", pO2_bar: 1 },
+      gate,
+    });
+    expect(ru.oxidationDownhill).toBe(true);
+    expect(ru.dominantRoute).toBe("interface");
+    const pt = routesFor({
+      metal: "Pt",
+      support: "TiO2-rutile",
+      temperature_K: 723,
+      atmosphere: { kind: "O2", pO2_bar: 1 },
+      gate,
+    });
+    expect(pt.oxidationDownhill).toBe(false);
+    expect(pt.dominantRoute).toBe("none");
+    expect(pt.timeToOxidise_s).toBeNull();
+  });
+
+  it("nonstoichiometry: bounded by the lower oxide, rising as μ_O falls", () => {
+    const a = nonstoichiometryFor("TiO2", 773, { kind: "H2O/H2", ratio: 1e-2 });
+    const b = nonstoichiometryFor("TiO2", 773, { kind: "H2O/H2", ratio: 1e-6 });
+    expect(b.x).toBeGreaterThan(a.x);
+    expect(b.x).toBeLessThanOrEqual(0.5);
+    expect(a.xMax).toBeCloseTo(0.5, 12);
+    expect(a.lowerOxide).toBe("Ti2O3");
+  });
+});
+
+describe("likelihood weights", () => {
+  it("are 1/2 at the threshold and monotone in the margin", () => {
+    expect(weightOf(0, 1)).toBe(0.5);
+    expect(weightOf(1, 1)).toBeGreaterThan(weightOf(0.5, 1));
+    expect(weightOf(Number.POSITIVE_INFINITY, 1)).toBe(1);
+    expect(weightOf(Number.NEGATIVE_INFINITY, 1)).toBe(0);
+  });
+});
+
+describe("reading names", () => {
+  it("ignores notes in parentheses, reads MOn−x notation and thermochemical phase names, and picks the 298 K polymorph", () => {
+    expect(resolveMetal("PtCo (bimetallic overlayer)")).toMatchObject({ element: "Pt", alloy: true });
+    expect(resolveSupport("CeO2-x ultrathin film").formula).toBe("CeO2");
+    expect(resolveSupport("Fe3O4", "magnetite (film)").materialId).toBe("Fe3O4");
+    expect(resolveSupport("ZrO2").materialId).toBe("ZrO2-monoclinic");
+  });
+});
