@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { type PublishedCase, parseCasesDocument } from "../../classify/published-cases.js";
+import { type PublishedCase, readCasesDocument } from "../../classify/published-cases.js";
 import { GAS_KINDS, parseGasKind } from "../../predict/conditions.js";
 import { PREDICT_PARAMETERS } from "../../predict/data.js";
 import { type ConditionMap, conditionMap } from "../../predict/map.js";
@@ -35,7 +35,8 @@ function loadCasesFile(path: string, field: string): PublishedCase[] {
   } catch (e) {
     throw new InputError(field, `"${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseCasesDocument(doc, path);
+  // Malformed records are skipped (reported by `smsi score classify`); the rest are used.
+  return readCasesDocument(doc, field).cases;
 }
 
 /** `--set NAME=VALUE` (repeatable) → overrides. */
