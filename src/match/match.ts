@@ -37,6 +37,32 @@ import {
 export const MAX_AREA_LIMIT_A2 = 2000;
 /** Largest number of supercell comparisons one request may need (≈ 1–2 s); larger is refused. */
 export const MAX_SEARCH_WORK = 3e8;
+/**
+ * Most matches one request may produce (all plane pairs): beyond it the tolerances accept nearly every
+ * supercell pair and the answer means nothing; the search stops with an error naming the tolerances.
+ * Matches are streamed, never all held, so memory stays bounded whatever the count (≈ 1 µs each).
+ * The pymatgen reference's largest request has 3 111.
+ */
+export const MAX_MATCHES = 1_000_000;
+/**
+ * Fraction of compared supercell pairs accepted at pymatgen's default tolerances (length 0.03,
+ * angle 0.01), measured over the 25 pairs of ../shared/reference/zsl/matches.json (15 646 matches
+ * in 10 676 863 comparisons; per pair 0.0004–0.012). Scaled by (lengthTol/0.03)²·(angleTol/0.01) —
+ * the volume of the acceptance box in (length ratio, length ratio, angle ratio) — and capped at 1, it
+ * estimates the number of matches before searching.
+ */
+export const ACCEPTANCE_AT_DEFAULT_TOLERANCES = 0.0015;
+
+/** Matches expected from `work` comparisons at these tolerances (an estimate, see above). */
+export function estimatedMatches(work: number, params: ZslParameters): number {
+  const scale =
+    (params.maxLengthTol / PYMATGEN_ZSL_DEFAULTS.maxLengthTol) ** 2 *
+    (params.maxAngleTol / PYMATGEN_ZSL_DEFAULTS.maxAngleTol);
+  return work * Math.min(1, ACCEPTANCE_AT_DEFAULT_TOLERANCES * scale);
+}
+
+/** Most matches listed by `--all` (lowest area first); the rest are counted in `matchesLeftOut`. */
+export const MAX_LISTED_MATCHES = 10_000;
 /** A surface mesh smaller than this (Å²) is degenerate: no real crystal plane is that dense. */
 export const MIN_MESH_AREA_A2 = 1;
 /** Tolerances must lie strictly between 0 and this. */
@@ -116,6 +142,10 @@ export interface MatchResult {
   };
   nMatches: number;
   comparisons: number;
+  /** Matches not listed in `matches` because of the `--all` cap (MAX_LISTED_MATCHES); 0 otherwise. */
+  matchesLeftOut: number;
+  /** Present when matches were left out: says how many and why. */
+  message?: string;
   millerPairs: MillerPairSummary[];
   matches: MatchRecord[];
   best: MatchRecord | null;
@@ -239,15 +269,33 @@ export function matchInterfaces(
       `this request would compare ${work.toExponential(2)} supercell pairs (limit ${MAX_SEARCH_WORK.toExponential(0)}); lower --max-area or --max-index, or give --film-miller/--substrate-miller`,
     );
 
-  const all: MatchRecord[] = [];
+  const expected = estimatedMatches(work, params);
+  if (expected > MAX_MATCHES)
+    throw new InputError(
+      "--length-tol",
+      `these tolerances would accept about ${expected.toExponential(1)} matches (limit ${MAX_MATCHES.toExponential(0)}; estimated before searching from ${work.toExponential(2)} comparisons); tighten --length-tol or --angle-tol, or lower --max-area`,
+    );
+
+  let all: MatchRecord[] = [];
+  let totalMatches = 0;
+  /** Keep the MAX_LISTED_MATCHES lowest-area matches: sort and cut whenever the buffer doubles. */
+  const keepListed = (rec: MatchRecord) => {
+    all.push(rec);
+    if (all.length >= 2 * MAX_LISTED_MATCHES) all = all.sort(byAreaThenStrain).slice(0, MAX_LISTED_MATCHES);
+  };
   const pairs: MillerPairSummary[] = [];
   let comparisons = 0;
   for (const f of fMeshes)
     for (const s of sMeshes) {
-      const r = zslSearch(f.vectors, s.vectors, params);
-      comparisons += r.comparisons;
-      let best: MatchRecord | null = null;
-      for (const m of r.matches) {
+      let best = null as MatchRecord | null;
+      let nPair = 0;
+      const r = zslSearch(f.vectors, s.vectors, params, false, (m) => {
+        nPair++;
+        if (++totalMatches > MAX_MATCHES)
+          throw new InputError(
+            "--length-tol",
+            `more than ${MAX_MATCHES.toExponential(0)} matches: the tolerances accept almost every supercell pair; tighten --length-tol, --angle-tol or --area-ratio-tol, or lower --max-area`,
+          );
         const st = matchStrain(m.filmVectors, m.substrateVectors);
         const rec: MatchRecord = {
           filmMiller: f.hkl,
@@ -263,9 +311,10 @@ export function matchInterfaces(
           filmTransformation: m.filmTransformation,
           substrateTransformation: m.substrateTransformation,
         };
-        if (options.all) all.push(rec);
+        if (options.all) keepListed(rec);
         if (!best || byAreaThenStrain(rec, best) < 0) best = rec;
-      }
+      });
+      comparisons += r.comparisons;
       const d = lowIndexMisfit(f.prim, s.prim);
       const verdict = judgePair(
         {
@@ -280,15 +329,16 @@ export function matchInterfaces(
       pairs.push({
         filmMiller: f.hkl,
         substrateMiller: s.hkl,
-        nMatches: r.matches.length,
+        nMatches: nPair,
         lowIndexMisfit: d,
         verdict,
         best,
       });
     }
 
-  const listed = options.all ? all : pairs.flatMap((p) => (p.best ? [p.best] : []));
-  listed.sort(byAreaThenStrain);
+  const listed = (options.all ? all : pairs.flatMap((p) => (p.best ? [p.best] : []))).sort(byAreaThenStrain);
+  if (listed.length > MAX_LISTED_MATCHES) listed.length = MAX_LISTED_MATCHES;
+  const matchesLeftOut = options.all ? totalMatches - listed.length : 0;
   const best = listed.length > 0 ? listed[0] : null;
 
   // Overall verdict: the best pair (verdict rank, then smaller 1:1 misfit).
@@ -359,6 +409,12 @@ export function matchInterfaces(
     },
     nMatches: pairs.reduce((n, p) => n + p.nMatches, 0),
     comparisons,
+    matchesLeftOut,
+    ...(matchesLeftOut > 0
+      ? {
+          message: `--all lists the ${MAX_LISTED_MATCHES} lowest-area matches of ${totalMatches}; ${matchesLeftOut} left out`,
+        }
+      : {}),
     millerPairs: pairs,
     matches: listed,
     best,

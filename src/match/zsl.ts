@@ -191,6 +191,7 @@ export function zslSearch(
   substrate: Basis2,
   params: ZslParameters,
   lowest = false,
+  visit?: (match: ZslMatch) => void,
 ): ZslSearchResult {
   const filmArea = vecArea(film[0], film[1]);
   const substrateArea = vecArea(substrate[0], substrate[1]);
@@ -229,13 +230,16 @@ export function zslSearch(
         if (Math.abs(sl2[s] / l2 - 1) > lengthTol) continue;
         if (Math.abs(san[s] / an - 1) > angleTol) continue;
         const fv = pick(fs, f);
-        matches.push({
+        const match: ZslMatch = {
           filmVectors: fv,
           substrateVectors: pick(ss, s),
           filmTransformation: transform(fs, f),
           substrateTransformation: transform(ss, s),
           area: vecArea(fv[0], fv[1]),
-        });
+        };
+        // A visitor receives each match instead of the list: memory stays bounded however many there are.
+        if (visit) visit(match);
+        else matches.push(match);
         if (lowest) return { matches, comparisons };
       }
     }

@@ -45,6 +45,7 @@ function humanReport(r: MatchResult): string {
   const lines = [
     `${r.film.id} (${r.film.spaceGroup.symbol}) on ${r.substrate.id} (${r.substrate.spaceGroup.symbol})`,
     `search: max area ${p.maxArea} Å², area-ratio tol ${p.maxAreaRatioTol}, length tol ${p.lengthTol}, angle tol ${p.angleTol}; ${r.nMatches} matches over ${r.millerPairs.length} plane pairs`,
+    ...(r.message ? [r.message] : []),
     "",
   ];
   const rows = r.millerPairs
