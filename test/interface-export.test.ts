@@ -23,7 +23,7 @@ const MISSING =
   "python3 with ASE and pymatgen is required for this test and was not found (tried " +
   `${PYTHON_CANDIDATES.join(", ")}); install them: apt-get install -y python3-ase python3-pymatgen, or set SMSI_PYTHON`;
 
-const READ_BACK = String.raw`
+const READ_BACK = `
 import json, sys, warnings
 import numpy as np
 warnings.simplefilter("ignore")
