@@ -373,7 +373,11 @@ export function matchInterfaces(
       coh,
     );
     const tag = `film (${chosen.filmMiller.join(",")}) on substrate (${chosen.substrateMiller.join(",")})`;
-    const reasons = [`best plane pair: ${tag}`, ...j.reasons];
+    const reasons = [
+      `best plane pair: ${tag}`,
+      ...j.reasons,
+      "plane geometry over every plane searched (pyramidal ones included), not the facets a support exposes: for the interface verdict use smsi interface (docs/interface.md)",
+    ];
     if (best)
       reasons.push(
         `smallest coincidence match overall: (${best.filmMiller.join(",")})/(${best.substrateMiller.join(",")}), ${best.area.toFixed(1)} Å² = ${best.areaInFilmCells.toFixed(2)} film primitive cells, von Mises strain ${best.vonMisesStrain.toFixed(4)} (capped by the ${params.maxLengthTol} search tolerance)`,

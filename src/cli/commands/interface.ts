@@ -109,11 +109,58 @@ function humanReport(r: InterfaceGateResult): string {
   return lines.join("\n");
 }
 
+/** One row per pair: the screening table for lists of metals and supports. */
+function summaryTable(results: readonly InterfaceGateResult[]): string {
+  const rel = (c: ChosenRelationship | undefined) =>
+    c
+      ? [
+          `${c.filmPlane}∥${c.substratePlane}`,
+          c.verdict,
+          `${c.sigma}`,
+          pct(c.misfit),
+          c.sensitivity.robust ? "yes" : "no",
+        ]
+      : ["—", "—", "", "", ""];
+  return formatTable(
+    [
+      "metal",
+      "support",
+      "metal ∥ support",
+      "verdict",
+      "Σ",
+      "misfit",
+      "robust",
+      "oxide",
+      "oxide ∥ support",
+      "verdict",
+      "Σ",
+      "misfit",
+      "robust",
+    ],
+    results.map((r) => [
+      r.metal,
+      r.support,
+      ...rel(r.chosen),
+      r.oxide?.id ?? "none",
+      ...rel(r.oxide?.chosen),
+    ]),
+  );
+}
+
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 export function register(program: Command, io: Io): void {
   program
     .command("interface")
-    .argument("<METAL>", "metal material id (e.g. Ru; smsi materials list)")
-    .argument("<SUPPORT>", "support material id (e.g. TiO2-rutile)")
+    .argument(
+      "<METAL>",
+      "metal material id (e.g. Ru; smsi materials list), or a comma-separated list for a summary table",
+    )
+    .argument("<SUPPORT>", "support material id (e.g. TiO2-rutile), or a comma-separated list")
     .description(
       "Interface gate: orientation relationships of the metal and its oxide on the support's dominant facets, coherence judged from the whole coincidence cell, with threshold sensitivity; optional slab export for DFT",
     )
@@ -129,7 +176,7 @@ export function register(program: Command, io: Io): void {
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
-      "\nExample:\n  $ smsi interface Ru TiO2-rutile\n  $ smsi interface Ru Al2O3-alpha --support-facet '(0001)' --json\n  $ smsi interface Ru TiO2-rutile --export-film oxide --export RuO2-on-rutile.vasp --layers 4 --vacuum 15",
+      "\nExample:\n  $ smsi interface Ru TiO2-rutile\n  $ smsi interface Ru Al2O3-alpha --support-facet '(0001)' --json\n  $ smsi interface Ru,Pt,Pd TiO2-rutile,TiO2-anatase\n  $ smsi interface Ru TiO2-rutile --export-film oxide --export RuO2-on-rutile.vasp --layers 4 --vacuum 15",
     )
     .action((metal: string, support: string, opts: InterfaceCliOptions) => {
       const layers = num(opts.layers, "--layers");
@@ -139,6 +186,19 @@ export function register(program: Command, io: Io): void {
       if (film !== "metal" && film !== "oxide")
         throw new InputError("--export-film", `must be metal or oxide (got "${film}")`);
       const format = opts.export !== undefined ? formatFromPath(opts.export) : undefined;
+      if (metal.includes(",") || support.includes(",")) {
+        if (opts.export !== undefined)
+          throw new InputError(
+            "--export",
+            "give one METAL and one SUPPORT to export (lists are for the summary table)",
+          );
+        const results = list(metal).flatMap((m) =>
+          list(support).map((s) => interfaceGate(m, s, { supportFacet: opts.supportFacet })),
+        );
+        if (opts.json) return printJson(io, { pairs: results });
+        io.out(summaryTable(results));
+        return;
+      }
       const result = interfaceGate(metal, support, { supportFacet: opts.supportFacet });
       let exported: Record<string, unknown> | undefined;
       if (opts.export !== undefined && format) {
