@@ -16,17 +16,7 @@ import {
   VERDICT_ORDER,
   interfaceGate,
 } from "../src/match/gate.js";
-import { InputError } from "../src/units/errors.js";
-
-function fieldOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.field;
-    throw e;
-  }
-  return undefined;
-}
+import { fieldOf } from "./match-reference.js";
 
 /** A grid over the stated ranges of every threshold (docs/interface.md), chosen independently of the cases. */
 function thresholdGrid(): GateThresholds[] {

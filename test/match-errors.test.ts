@@ -2,22 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { latticeFromParameters } from "../src/crystal/lattice.js";
 import { MAX_LISTED_MATCHES, matchInterfaces } from "../src/match/match.js";
-import { InputError } from "../src/units/errors.js";
-import { loadReference, referenceStructure } from "./match-reference.js";
+import { fieldOf, loadReference, referenceStructure } from "./match-reference.js";
 
 const ref = loadReference();
 const ru = referenceStructure(ref, "Ru");
 const rutile = referenceStructure(ref, "TiO2-rutile");
-
-function fieldOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.field;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("match input errors", () => {
   it.each([

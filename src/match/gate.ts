@@ -26,7 +26,7 @@ import { type ConventionalCell, conventionalCell, primitiveSurfaceMesh } from ".
 import { COHERENT_MAX_MISFIT, SEMICOHERENT_MAX_MISFIT } from "./coherence.js";
 import { distinctMillerIndices } from "./miller-enumeration.js";
 import { matchStrain } from "./strain.js";
-import { type Basis2, type SupercellSet, buildSupercells } from "./zsl.js";
+import { type Basis2, type SupercellSet, cachedSupercells, pick } from "./zsl.js";
 
 export type GateVerdict = "coherent" | "semi-coherent" | "incoherent";
 
@@ -246,15 +246,6 @@ function bestPairing(f: Basis2, s: Basis2): { misfit: number; strain: number; su
   return best;
 }
 
-const vecAt = (set: SupercellSet, k: number): Basis2 => {
-  const v = set.vectors;
-  const o = 6 * k;
-  return [
-    [v[o], v[o + 1], v[o + 2]],
-    [v[o + 3], v[o + 4], v[o + 5]],
-  ];
-};
-
 /**
  * Pareto front (Σ, misfit) of the coincidence cells of two primitive surface meshes, Σ ≤ maxSigma
  * and misfit ≤ maxMisfit; the 1:1 cell is always included whatever its misfit.
@@ -287,16 +278,8 @@ export function coincidenceCells(
     for (let j = 1; j <= maxSigma; j++) {
       const ratio = (j * as) / (i * af);
       if (ratio < lo * lo || ratio > hi * hi) continue;
-      let fs = filmSets.get(i);
-      if (!fs) {
-        fs = buildSupercells(film, i);
-        filmSets.set(i, fs);
-      }
-      let ss = subSets.get(j);
-      if (!ss) {
-        ss = buildSupercells(substrate, j);
-        subSets.set(j, ss);
-      }
+      const fs = cachedSupercells(filmSets, film, i);
+      const ss = cachedSupercells(subSets, substrate, j);
       const key = `${i},${j}`;
       for (let f = 0; f < fs.count; f++) {
         const fl1 = fs.len1[f];
@@ -310,8 +293,8 @@ export function coincidenceCells(
           const direct = r11 >= lo && r11 <= hi && r22 >= lo && r22 <= hi;
           const swapped = r12 >= lo && r12 <= hi && r21 >= lo && r21 <= hi;
           if (!direct && !swapped) continue;
-          const fv = vecAt(fs, f);
-          const p = bestPairing(fv, vecAt(ss, s));
+          const fv = pick(fs, f);
+          const p = bestPairing(fv, pick(ss, s));
           if (p.misfit > maxMisfit) continue;
           const prev = byCells.get(key);
           if (!prev || p.misfit < prev.misfit - 1e-12)

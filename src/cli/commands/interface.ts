@@ -18,6 +18,7 @@ import {
 } from "../../match/interface-export.js";
 import { InputError } from "../../units/errors.js";
 import { type Io, fmt, formatTable, printJson } from "../output.js";
+import { num } from "./match.js";
 
 interface InterfaceCliOptions {
   json?: boolean;
@@ -27,14 +28,6 @@ interface InterfaceCliOptions {
   vacuum?: string;
   gap?: string;
   supportFacet?: string;
-}
-
-function num(text: string | undefined, field: string): number | undefined {
-  if (text === undefined) return undefined;
-  const x = Number(text.replace(/\s*(Å|A|angstrom)$/i, ""));
-  if (text.trim() === "" || !Number.isFinite(x))
-    throw new InputError(field, `expected a number (got "${text}")`);
-  return x;
 }
 
 const pct = (x: number) => `${fmt(100 * x, 1)} %`;

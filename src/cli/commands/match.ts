@@ -25,7 +25,8 @@ interface MatchCliOptions {
   json?: boolean;
 }
 
-function num(text: string | undefined, field: string): number | undefined {
+/** A numeric option, or undefined when absent; InputError naming the option otherwise. */
+export function num(text: string | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
   const x = Number(text);
   if (text.trim() === "" || !Number.isFinite(x))
