@@ -176,6 +176,7 @@ describe("gate contract", () => {
   it.each([
     [() => interfaceGate("Ru", "TiO2-rutile", { supportFacet: "(1,0,0,1)" }), "--support-facet"],
     [() => interfaceGate("Ru", "TiO2-rutile", { supportFacet: "banana" }), "--support-facet"],
+    [() => interfaceGate("Ru", "TiO2-rutile", { supportFacet: "1,0,99" }), "--support-facet"],
     [() => interfaceGate("Unobtainium", "TiO2-rutile"), "METAL"],
     [() => interfaceGate("Ru", "TiO2-rutil"), "SUPPORT"],
     [() => interfaceGate("Ru", "TiO2-rutile", { thresholds: { coherentMaxMisfit: 0.2 } }), "thresholds"],

@@ -24,7 +24,7 @@ import { getMaterial } from "../materials/library.js";
 import { InputError } from "../units/errors.js";
 import { type ConventionalCell, conventionalCell, primitiveSurfaceMesh } from "./cell.js";
 import { COHERENT_MAX_MISFIT, SEMICOHERENT_MAX_MISFIT } from "./coherence.js";
-import { distinctMillerIndices } from "./miller-enumeration.js";
+import { MAX_MILLER_INDEX, distinctMillerIndices } from "./miller-enumeration.js";
 import { matchStrain } from "./strain.js";
 import { type Basis2, type SupercellSet, cachedSupercells, pick } from "./zsl.js";
 
@@ -401,6 +401,11 @@ function sourcedPlanes(p: PhaseCell, planes: string[], source: string, field: st
 function supportPlanes(p: PhaseCell, facet: string | undefined): PlaneList & { hkl: MillerIndex[] } {
   if (facet !== undefined) {
     const h = parsePlane(facet, p.hexagonal, "--support-facet");
+    if (h.some((x) => Math.abs(x) > MAX_MILLER_INDEX))
+      throw new InputError(
+        "--support-facet",
+        `indices above ${MAX_MILLER_INDEX} are not searched (got ${facet})`,
+      );
     return {
       planes: [formatPlane(h, p.hexagonal)],
       hkl: [h],
@@ -674,6 +679,8 @@ function deepFreeze<T>(x: T): T {
 }
 
 const memo = new Map<string, GateDetails>();
+/** Results kept; the oldest is dropped beyond this (≈ 10 kB each: memory stays bounded). */
+export const GATE_MEMO_SIZE = 10_000;
 
 /** The gate with the cells behind it (memoised with `interfaceGate`). */
 export function interfaceGateDetails(
@@ -743,6 +750,7 @@ export function interfaceGateDetails(
     oxide,
     support: s,
   };
+  if (memo.size >= GATE_MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   memo.set(key, details);
   return details;
 }

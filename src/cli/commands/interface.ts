@@ -96,7 +96,8 @@ function humanReport(r: InterfaceGateResult): string {
     "",
     "thresholds:",
     ...Object.entries(r.thresholds).map(
-      ([k, t]) => `  ${k} = ${t.value}${t.isAssumption ? " (ASSUMPTION)" : ""}: ${t.source}`,
+      ([k, t]) =>
+        `  ${k} = ${t.value}${t.isAssumption && !t.source.startsWith("ASSUMPTION") ? " (ASSUMPTION)" : ""}: ${t.source}`,
     ),
   );
   return lines.join("\n");
