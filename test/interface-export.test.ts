@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ExportFormat, buildInterface, writeInterface } from "../src/match/interface-export.js";
 import { InputError } from "../src/units/errors.js";
 import { fieldOf } from "./match-reference.js";
@@ -93,43 +93,58 @@ const CASES = [
   { metal: "Co", support: "ZnO", film: "oxide", filmFormula: { Co: 1, O: 1 }, subFormula: { Zn: 1, O: 1 } },
 ] as const;
 
+type ReadBack = {
+  ase_n: number;
+  ase_cellpar: number[];
+  ase_min_distance: number;
+  below: Record<string, number>;
+  above: Record<string, number>;
+  pmg_n?: number;
+  pmg_abc?: number[];
+};
+
 describe("interface export read back by ASE and pymatgen", () => {
-  it("finds python3 with ASE and pymatgen", () => {
-    expect(python, MISSING).toBeDefined();
+  const LAYERS = 2;
+  const models = CASES.map((c) =>
+    buildInterface(c.metal, c.support, { film: c.film, layers: LAYERS, vacuum_A: 12 }),
+  );
+  const jobs = CASES.map((c, k) => {
+    const model = models[k];
+    const zcut = model.substrate.thickness_A + model.gap_A / 2;
+    return (["cif", "vasp", "xyz"] as const).map((fmt): [string, ExportFormat, number] => {
+      const path = join(dir, `${c.metal}-${c.support}-${c.film}.${fmt}`);
+      writeFileSync(path, writeInterface(model, fmt));
+      return [path, fmt, zcut];
+    });
+  });
+  // One python3 process reads every file (importing pymatgen takes ≈ 1 s).
+  let back: Record<string, ReadBack> | undefined;
+  let failure = "";
+  beforeAll(() => {
+    if (!python) return;
+    const run = spawnSync(python, ["-c", READ_BACK, JSON.stringify(jobs.flat())], { encoding: "utf8" });
+    if (run.status === 0) back = JSON.parse(run.stdout) as Record<string, ReadBack>;
+    else failure = run.stderr;
   });
 
-  for (const c of CASES) {
+  it("finds python3 with ASE and pymatgen", () => {
+    expect(python, MISSING).toBeDefined();
+    expect(failure).toBe("");
+  });
+
+  CASES.forEach((c, k) => {
     it(`${c.film === "oxide" ? "oxide of " : ""}${c.metal} on ${c.support}: CIF, POSCAR and extended XYZ`, () => {
       expect(python, MISSING).toBeDefined();
-      const layers = 2;
-      const model = buildInterface(c.metal, c.support, { film: c.film, layers, vacuum_A: 12 });
-      const subTop = model.substrate.thickness_A;
-      const zcut = subTop + model.gap_A / 2;
-      const jobs: [string, ExportFormat, number][] = [];
-      for (const fmt of ["cif", "vasp", "xyz"] as const) {
-        const path = join(dir, `${c.metal}-${c.support}-${c.film}.${fmt}`);
-        writeFileSync(path, writeInterface(model, fmt));
-        jobs.push([path, fmt, zcut]);
-      }
-      const run = spawnSync(python!, ["-c", READ_BACK, JSON.stringify(jobs)], { encoding: "utf8" });
-      expect(run.status, run.stderr).toBe(0);
-      const back = JSON.parse(run.stdout) as Record<string, Record<string, unknown>>;
+      expect(back, failure).toBeDefined();
+      const model = models[k];
       const n = model.atoms.length;
       expect(n).toBe(model.substrate.atoms + model.film.atoms);
       const m = model.lattice.matrix;
       const abc = m.map((r) => Math.hypot(...r));
-      for (const [path, fmt] of jobs) {
-        const r = back[path] as {
-          ase_n: number;
-          ase_cellpar: number[];
-          ase_min_distance: number;
-          below: Record<string, number>;
-          above: Record<string, number>;
-          pmg_n?: number;
-          pmg_abc?: number[];
-        };
+      for (const [path, fmt] of jobs[k]) {
+        const r = back![path];
         expect(r.ase_n, fmt).toBe(n);
-        for (let k = 0; k < 3; k++) expect(r.ase_cellpar[k], fmt).toBeCloseTo(abc[k], 4);
+        for (let q = 0; q < 3; q++) expect(r.ase_cellpar[q], fmt).toBeCloseTo(abc[q], 4);
         expect(r.ase_cellpar[3], fmt).toBeCloseTo(90, 4);
         expect(r.ase_cellpar[4], fmt).toBeCloseTo(90, 4);
         expect(r.ase_min_distance, fmt).toBeGreaterThan(1);
@@ -139,14 +154,14 @@ describe("interface export read back by ASE and pymatgen", () => {
         expect(Object.values(r.below).reduce((a, b) => a + b)).toBe(model.substrate.atoms);
         if (fmt !== "xyz") {
           expect(r.pmg_n, fmt).toBe(n);
-          for (let k = 0; k < 3; k++) expect(r.pmg_abc![k], fmt).toBeCloseTo(abc[k], 4);
+          for (let q = 0; q < 3; q++) expect(r.pmg_abc![q], fmt).toBeCloseTo(abc[q], 4);
         }
       }
       // The film sits on the substrate's coincidence cell: in-plane cell = the relationship's area.
       const area = Math.abs(m[0][0] * m[1][1] - m[0][1] * m[1][0]);
       expect(area).toBeCloseTo(model.relationship.area_A2, 6);
     });
-  }
+  });
 
   it("more layers → proportionally more atoms", () => {
     const a = buildInterface("Ru", "TiO2-rutile", { film: "oxide", layers: 1 });
