@@ -142,7 +142,7 @@ export interface MatchResult {
   };
   nMatches: number;
   comparisons: number;
-  /** Matches not listed in `matches` because of the `--all` cap (MAX_LISTED_MATCHES); 0 otherwise. */
+  /** Matches not listed in `matches` because of the cap (MAX_LISTED_MATCHES, lowest area kept); 0 otherwise. */
   matchesLeftOut: number;
   /** Present when matches were left out: says how many and why. */
   message?: string;
@@ -336,9 +336,11 @@ export function matchInterfaces(
       });
     }
 
-  const listed = (options.all ? all : pairs.flatMap((p) => (p.best ? [p.best] : []))).sort(byAreaThenStrain);
+  const pairBests = pairs.flatMap((p) => (p.best ? [p.best] : []));
+  const listed = (options.all ? all : pairBests).sort(byAreaThenStrain);
   if (listed.length > MAX_LISTED_MATCHES) listed.length = MAX_LISTED_MATCHES;
-  const matchesLeftOut = options.all ? totalMatches - listed.length : 0;
+  const listable = options.all ? totalMatches : pairBests.length;
+  const matchesLeftOut = listable - listed.length;
   const best = listed.length > 0 ? listed[0] : null;
 
   // Overall verdict: the best pair (verdict rank, then smaller 1:1 misfit).
@@ -416,7 +418,7 @@ export function matchInterfaces(
     matchesLeftOut,
     ...(matchesLeftOut > 0
       ? {
-          message: `--all lists the ${MAX_LISTED_MATCHES} lowest-area matches of ${totalMatches}; ${matchesLeftOut} left out`,
+          message: `the ${MAX_LISTED_MATCHES} lowest-area ${options.all ? "matches" : "plane-pair matches"} of ${listable} are listed; ${matchesLeftOut} left out`,
         }
       : {}),
     millerPairs: pairs,
