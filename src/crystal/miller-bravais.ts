@@ -60,6 +60,11 @@ export function formatPlane(hkl: readonly number[], hexagonalAxes: boolean): str
  * Returns the reduced three-index (hkl) of the cell's own axes.
  */
 export function parsePlane(text: string, hexagonalAxes: boolean, field = "plane"): MillerIndex {
+  return planeFromIndices(parseIndices(text, field), hexagonalAxes, field);
+}
+
+/** The three or four integers of a plane as written ("(10-10)", "1,0,-1,0", "{110}", "1 1 0"), unchecked. */
+export function parseIndices(text: string, field = "plane"): number[] {
   const t = text
     .trim()
     .replace(/^[({]\s*/, "")
@@ -73,6 +78,15 @@ export function parsePlane(text: string, hexagonalAxes: boolean, field = "plane"
       field,
       `cannot read "${text}" as a plane; write (hkl) such as (110) or 1,1,0, or for hexagonal cells (hkil) such as (10-10) or 1,0,-1,0`,
     );
+  return nums.map((x) => x + 0);
+}
+
+/** (hkl) of three indices, or of four Miller–Bravais indices on hexagonal axes (checked). */
+export function planeFromIndices(
+  nums: readonly number[],
+  hexagonalAxes: boolean,
+  field = "plane",
+): MillerIndex {
   if (nums.length === 4) {
     if (!hexagonalAxes)
       throw new InputError(

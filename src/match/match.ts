@@ -3,7 +3,8 @@
  * over symmetry-distinct Miller planes, pymatgen 2022.11 `SubstrateAnalyzer.calculate` semantics,
  * plus areas in primitive surface cells and a coherence verdict.
  */
-import { type MillerIndex, reduceMiller } from "../crystal/miller.js";
+import { formatPlane, hasHexagonalAxes, planeFromIndices } from "../crystal/miller-bravais.js";
+import type { MillerIndex } from "../crystal/miller.js";
 import type { Structure } from "../crystal/structure.js";
 import type { Vec3 } from "../crystal/vector.js";
 import { InputError } from "../units/errors.js";
@@ -112,6 +113,9 @@ export interface MatchRecord {
 export interface MillerPairSummary {
   filmMiller: MillerIndex;
   substrateMiller: MillerIndex;
+  /** The planes as people write them: Miller–Bravais (hkil) on hexagonal axes, (hkl) otherwise. */
+  filmPlane: string;
+  substratePlane: string;
   nMatches: number;
   /** 1:1 misfit of the primitive surface cells (see coherence.ts). */
   lowIndexMisfit: number;
@@ -124,6 +128,8 @@ export interface PhaseSummary {
   spaceGroup: { number: number; symbol: string };
   /** Whether the given cell was already the conventional standard cell (else moyo's standard cell is used). */
   cellAsGiven: boolean;
+  /** Hexagonal axes (a = b, γ = 120°): planes are also written in four-index Miller–Bravais form. */
+  hexagonalAxes: boolean;
   millers: MillerIndex[];
 }
 
@@ -202,8 +208,10 @@ function millersFor(
 ): MillerIndex[] {
   if (given && given.length > 0) {
     const out: MillerIndex[] = [];
+    const hexagonal = hasHexagonalAxes(cell.structure.lattice);
     for (const h of given) {
-      const m = reduceMiller(h, field);
+      // Three indices (hkl), or four Miller–Bravais (hkil) on hexagonal axes.
+      const m = planeFromIndices(h, hexagonal, field);
       if (m.some((x) => Math.abs(x) > MAX_MILLER_INDEX))
         throw new InputError(
           field,
@@ -244,6 +252,8 @@ export function matchInterfaces(
   const subMax = checkIndex(options.substrateMaxIndex ?? options.maxIndex, "--max-index");
   const fc = conventionalCell(film.structure, "film");
   const sc = conventionalCell(substrate.structure, "substrate");
+  const fHex = hasHexagonalAxes(fc.structure.lattice);
+  const sHex = hasHexagonalAxes(sc.structure.lattice);
   const fMillers = millersFor(fc, options.filmMillers, filmMax, "--film-miller");
   const sMillers = millersFor(sc, options.substrateMillers, subMax, "--substrate-miller");
 
@@ -329,6 +339,8 @@ export function matchInterfaces(
       pairs.push({
         filmMiller: f.hkl,
         substrateMiller: s.hkl,
+        filmPlane: formatPlane(f.hkl, fHex),
+        substratePlane: formatPlane(s.hkl, sHex),
         nMatches: nPair,
         lowIndexMisfit: d,
         verdict,
@@ -398,6 +410,7 @@ export function matchInterfaces(
     id: p.id,
     spaceGroup: c.spaceGroup,
     cellAsGiven: c.asGiven,
+    hexagonalAxes: hasHexagonalAxes(c.structure.lattice),
     millers,
   });
   return {
