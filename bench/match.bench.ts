@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type PhaseInput, structureFromPhaseInput } from "../src/match/input-structure.js";
+import { interfaceGate } from "../src/match/gate.js";
 import { matchInterfaces } from "../src/match/match.js";
 
 const REF = fileURLToPath(new URL("../../shared/reference/zsl/matches.json", import.meta.url));
@@ -26,7 +27,9 @@ const PYTHON_CANDIDATES = [process.env.SMSI_PYTHON, "/usr/bin/python3", "python3
   (x): x is string => !!x,
 );
 
+/** SMSI_BENCH_PYMATGEN=0 skips the same-run pymatgen timing (≈ 7 min) and uses timing.json. */
 function pythonWithPymatgen(): string | undefined {
+  if (process.env.SMSI_BENCH_PYMATGEN === "0") return undefined;
   return PYTHON_CANDIDATES.find(
     (py) => spawnSync(py, ["-c", "import pymatgen.core"], { stdio: "ignore" }).status === 0,
   );
@@ -105,5 +108,41 @@ export async function runMatchBench(repetitions = 3): Promise<void> {
   console.log(`n_matches equal to the reference for ${agree}/${ref.pairs.length} pairs`);
 }
 
+/** Metals and supports of the interface-gate table (docs/interface.md). */
+const GATE_METALS = ["Ru", "Pt", "Pd", "Rh", "Ir", "Ni", "Co", "Cu", "Ag", "Au", "Fe", "Os"];
+const GATE_SUPPORTS = [
+  "TiO2-rutile",
+  "TiO2-anatase",
+  "CeO2",
+  "Al2O3-alpha",
+  "SiO2-alpha-quartz",
+  "MgO",
+  "ZnO",
+];
+
+/** `interfaceGate` for every metal × support: first (computing) call and the memoised call. */
+export async function runGateBench(memoCalls = 10_000): Promise<void> {
+  const t0 = performance.now();
+  let first = 0;
+  for (const m of GATE_METALS)
+    for (const s of GATE_SUPPORTS) {
+      const t = performance.now();
+      interfaceGate(m, s);
+      first += performance.now() - t;
+    }
+  const firstAll = performance.now() - t0;
+  const t1 = performance.now();
+  for (let k = 0; k < memoCalls; k++)
+    interfaceGate(GATE_METALS[k % GATE_METALS.length], GATE_SUPPORTS[k % GATE_SUPPORTS.length]);
+  const memo = (performance.now() - t1) / memoCalls;
+  const n = GATE_METALS.length * GATE_SUPPORTS.length;
+  console.log(
+    `\ninterfaceGate, ${n} metal/support pairs (metal and its oxide, sensitivity included): first calls ${ms(firstAll)} in all (${ms(first / n)} per pair, moyo start-up included); memoised call ${(memo * 1000).toFixed(2)} µs (mean of ${memoCalls}; contract: < 100 µs)`,
+  );
+}
+
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
-if (isEntry) await runMatchBench();
+if (isEntry) {
+  await runMatchBench();
+  await runGateBench();
+}

@@ -94,4 +94,40 @@ describe("smsi match CLI", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Example:[\s\S]*smsi match RuO2 TiO2-rutile/);
   });
+
+  it("takes and prints Miller–Bravais (hkil) planes for hexagonal cells", async () => {
+    const four = await runCli(
+      "match",
+      "Ru",
+      "Al2O3-alpha",
+      "--film-miller",
+      "(0001)",
+      "--substrate-miller",
+      "0,0,0,1",
+      "--json",
+    );
+    const three = await runCli(
+      "match",
+      "Ru",
+      "Al2O3-alpha",
+      "--film-miller",
+      "0,0,1",
+      "--substrate-miller",
+      "0,0,1",
+      "--json",
+    );
+    expect(four.code).toBe(0);
+    const a = JSON.parse(four.out);
+    const b = JSON.parse(three.out);
+    expect(a.millerPairs[0]).toMatchObject({
+      filmMiller: [0, 0, 1],
+      filmPlane: "(0001)",
+      substratePlane: "(0001)",
+    });
+    expect(a.nMatches).toBe(b.nMatches);
+    expect(a.film.hexagonalAxes).toBe(true);
+    const bad = await runCli("match", "Ru", "TiO2-rutile", "--substrate-miller", "(11-20)");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^error: --substrate-miller:/);
+  });
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Structure } from "../src/crystal/structure.js";
+import { InputError } from "../src/units/errors.js";
 import { type PhaseInput, structureFromPhaseInput } from "../src/match/input-structure.js";
 
 export const REFERENCE_PATH = fileURLToPath(
@@ -38,4 +39,15 @@ export function loadReference(): Reference {
 
 export function referenceStructure(ref: Reference, id: string): { id: string; structure: Structure } {
   return { id, structure: structureFromPhaseInput(ref.inputs[id], id) };
+}
+
+/** The field an InputError names, or undefined when `f` does not throw one (other errors propagate). */
+export function fieldOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e.field;
+    throw e;
+  }
+  return undefined;
 }

@@ -3,7 +3,8 @@
  * over symmetry-distinct Miller planes, pymatgen 2022.11 `SubstrateAnalyzer.calculate` semantics,
  * plus areas in primitive surface cells and a coherence verdict.
  */
-import { type MillerIndex, reduceMiller } from "../crystal/miller.js";
+import { formatPlane, hasHexagonalAxes, planeFromIndices } from "../crystal/miller-bravais.js";
+import type { MillerIndex } from "../crystal/miller.js";
 import type { Structure } from "../crystal/structure.js";
 import type { Vec3 } from "../crystal/vector.js";
 import { InputError } from "../units/errors.js";
@@ -37,6 +38,32 @@ import {
 export const MAX_AREA_LIMIT_A2 = 2000;
 /** Largest number of supercell comparisons one request may need (≈ 1–2 s); larger is refused. */
 export const MAX_SEARCH_WORK = 3e8;
+/**
+ * Most matches one request may produce (all plane pairs): beyond it the tolerances accept nearly every
+ * supercell pair and the answer means nothing; the search stops with an error naming the tolerances.
+ * Matches are streamed, never all held, so memory stays bounded whatever the count (≈ 1 µs each).
+ * The pymatgen reference's largest request has 3 111.
+ */
+export const MAX_MATCHES = 1_000_000;
+/**
+ * Fraction of compared supercell pairs accepted at pymatgen's default tolerances (length 0.03,
+ * angle 0.01), measured over the 25 pairs of ../shared/reference/zsl/matches.json (15 646 matches
+ * in 10 676 863 comparisons; per pair 0.0004–0.012). Scaled by (lengthTol/0.03)²·(angleTol/0.01) —
+ * the volume of the acceptance box in (length ratio, length ratio, angle ratio) — and capped at 1, it
+ * estimates the number of matches before searching.
+ */
+export const ACCEPTANCE_AT_DEFAULT_TOLERANCES = 0.0015;
+
+/** Matches expected from `work` comparisons at these tolerances (an estimate, see above). */
+export function estimatedMatches(work: number, params: ZslParameters): number {
+  const scale =
+    (params.maxLengthTol / PYMATGEN_ZSL_DEFAULTS.maxLengthTol) ** 2 *
+    (params.maxAngleTol / PYMATGEN_ZSL_DEFAULTS.maxAngleTol);
+  return work * Math.min(1, ACCEPTANCE_AT_DEFAULT_TOLERANCES * scale);
+}
+
+/** Most matches listed by `--all` (lowest area first); the rest are counted in `matchesLeftOut`. */
+export const MAX_LISTED_MATCHES = 10_000;
 /** A surface mesh smaller than this (Å²) is degenerate: no real crystal plane is that dense. */
 export const MIN_MESH_AREA_A2 = 1;
 /** Tolerances must lie strictly between 0 and this. */
@@ -86,6 +113,9 @@ export interface MatchRecord {
 export interface MillerPairSummary {
   filmMiller: MillerIndex;
   substrateMiller: MillerIndex;
+  /** The planes as people write them: Miller–Bravais (hkil) on hexagonal axes, (hkl) otherwise. */
+  filmPlane: string;
+  substratePlane: string;
   nMatches: number;
   /** 1:1 misfit of the primitive surface cells (see coherence.ts). */
   lowIndexMisfit: number;
@@ -98,6 +128,8 @@ export interface PhaseSummary {
   spaceGroup: { number: number; symbol: string };
   /** Whether the given cell was already the conventional standard cell (else moyo's standard cell is used). */
   cellAsGiven: boolean;
+  /** Hexagonal axes (a = b, γ = 120°): planes are also written in four-index Miller–Bravais form. */
+  hexagonalAxes: boolean;
   millers: MillerIndex[];
 }
 
@@ -116,6 +148,10 @@ export interface MatchResult {
   };
   nMatches: number;
   comparisons: number;
+  /** Matches not listed in `matches` because of the cap (MAX_LISTED_MATCHES, lowest area kept); 0 otherwise. */
+  matchesLeftOut: number;
+  /** Present when matches were left out: says how many and why. */
+  message?: string;
   millerPairs: MillerPairSummary[];
   matches: MatchRecord[];
   best: MatchRecord | null;
@@ -172,8 +208,10 @@ function millersFor(
 ): MillerIndex[] {
   if (given && given.length > 0) {
     const out: MillerIndex[] = [];
+    const hexagonal = hasHexagonalAxes(cell.structure.lattice);
     for (const h of given) {
-      const m = reduceMiller(h, field);
+      // Three indices (hkl), or four Miller–Bravais (hkil) on hexagonal axes.
+      const m = planeFromIndices(h, hexagonal, field);
       if (m.some((x) => Math.abs(x) > MAX_MILLER_INDEX))
         throw new InputError(
           field,
@@ -214,6 +252,8 @@ export function matchInterfaces(
   const subMax = checkIndex(options.substrateMaxIndex ?? options.maxIndex, "--max-index");
   const fc = conventionalCell(film.structure, "film");
   const sc = conventionalCell(substrate.structure, "substrate");
+  const fHex = hasHexagonalAxes(fc.structure.lattice);
+  const sHex = hasHexagonalAxes(sc.structure.lattice);
   const fMillers = millersFor(fc, options.filmMillers, filmMax, "--film-miller");
   const sMillers = millersFor(sc, options.substrateMillers, subMax, "--substrate-miller");
 
@@ -239,15 +279,33 @@ export function matchInterfaces(
       `this request would compare ${work.toExponential(2)} supercell pairs (limit ${MAX_SEARCH_WORK.toExponential(0)}); lower --max-area or --max-index, or give --film-miller/--substrate-miller`,
     );
 
-  const all: MatchRecord[] = [];
+  const expected = estimatedMatches(work, params);
+  if (expected > MAX_MATCHES)
+    throw new InputError(
+      "--length-tol",
+      `these tolerances would accept about ${expected.toExponential(1)} matches (limit ${MAX_MATCHES.toExponential(0)}; estimated before searching from ${work.toExponential(2)} comparisons); tighten --length-tol or --angle-tol, or lower --max-area`,
+    );
+
+  let all: MatchRecord[] = [];
+  let totalMatches = 0;
+  /** Keep the MAX_LISTED_MATCHES lowest-area matches: sort and cut whenever the buffer doubles. */
+  const keepListed = (rec: MatchRecord) => {
+    all.push(rec);
+    if (all.length >= 2 * MAX_LISTED_MATCHES) all = all.sort(byAreaThenStrain).slice(0, MAX_LISTED_MATCHES);
+  };
   const pairs: MillerPairSummary[] = [];
   let comparisons = 0;
   for (const f of fMeshes)
     for (const s of sMeshes) {
-      const r = zslSearch(f.vectors, s.vectors, params);
-      comparisons += r.comparisons;
-      let best: MatchRecord | null = null;
-      for (const m of r.matches) {
+      let best = null as MatchRecord | null;
+      let nPair = 0;
+      const r = zslSearch(f.vectors, s.vectors, params, false, (m) => {
+        nPair++;
+        if (++totalMatches > MAX_MATCHES)
+          throw new InputError(
+            "--length-tol",
+            `more than ${MAX_MATCHES.toExponential(0)} matches: the tolerances accept almost every supercell pair; tighten --length-tol, --angle-tol or --area-ratio-tol, or lower --max-area`,
+          );
         const st = matchStrain(m.filmVectors, m.substrateVectors);
         const rec: MatchRecord = {
           filmMiller: f.hkl,
@@ -263,9 +321,10 @@ export function matchInterfaces(
           filmTransformation: m.filmTransformation,
           substrateTransformation: m.substrateTransformation,
         };
-        if (options.all) all.push(rec);
+        if (options.all) keepListed(rec);
         if (!best || byAreaThenStrain(rec, best) < 0) best = rec;
-      }
+      });
+      comparisons += r.comparisons;
       const d = lowIndexMisfit(f.prim, s.prim);
       const verdict = judgePair(
         {
@@ -280,15 +339,20 @@ export function matchInterfaces(
       pairs.push({
         filmMiller: f.hkl,
         substrateMiller: s.hkl,
-        nMatches: r.matches.length,
+        filmPlane: formatPlane(f.hkl, fHex),
+        substratePlane: formatPlane(s.hkl, sHex),
+        nMatches: nPair,
         lowIndexMisfit: d,
         verdict,
         best,
       });
     }
 
-  const listed = options.all ? all : pairs.flatMap((p) => (p.best ? [p.best] : []));
-  listed.sort(byAreaThenStrain);
+  const pairBests = pairs.flatMap((p) => (p.best ? [p.best] : []));
+  const listed = (options.all ? all : pairBests).sort(byAreaThenStrain);
+  if (listed.length > MAX_LISTED_MATCHES) listed.length = MAX_LISTED_MATCHES;
+  const listable = options.all ? totalMatches : pairBests.length;
+  const matchesLeftOut = listable - listed.length;
   const best = listed.length > 0 ? listed[0] : null;
 
   // Overall verdict: the best pair (verdict rank, then smaller 1:1 misfit).
@@ -323,7 +387,11 @@ export function matchInterfaces(
       coh,
     );
     const tag = `film (${chosen.filmMiller.join(",")}) on substrate (${chosen.substrateMiller.join(",")})`;
-    const reasons = [`best plane pair: ${tag}`, ...j.reasons];
+    const reasons = [
+      `best plane pair: ${tag}`,
+      ...j.reasons,
+      "plane geometry over every plane searched (pyramidal ones included), not the facets a support exposes: for the interface verdict use smsi interface (docs/interface.md)",
+    ];
     if (best)
       reasons.push(
         `smallest coincidence match overall: (${best.filmMiller.join(",")})/(${best.substrateMiller.join(",")}), ${best.area.toFixed(1)} Å² = ${best.areaInFilmCells.toFixed(2)} film primitive cells, von Mises strain ${best.vonMisesStrain.toFixed(4)} (capped by the ${params.maxLengthTol} search tolerance)`,
@@ -342,6 +410,7 @@ export function matchInterfaces(
     id: p.id,
     spaceGroup: c.spaceGroup,
     cellAsGiven: c.asGiven,
+    hexagonalAxes: hasHexagonalAxes(c.structure.lattice),
     millers,
   });
   return {
@@ -359,6 +428,12 @@ export function matchInterfaces(
     },
     nMatches: pairs.reduce((n, p) => n + p.nMatches, 0),
     comparisons,
+    matchesLeftOut,
+    ...(matchesLeftOut > 0
+      ? {
+          message: `the ${MAX_LISTED_MATCHES} lowest-area ${options.all ? "matches" : "plane-pair matches"} of ${listable} are listed; ${matchesLeftOut} left out`,
+        }
+      : {}),
     millerPairs: pairs,
     matches: listed,
     best,

@@ -164,7 +164,18 @@ export interface ZslSearchResult {
   comparisons: number;
 }
 
-function pick(set: SupercellSet, k: number): Basis2 {
+/** The supercells of multiple n of a basis, built once per cache. */
+export function cachedSupercells(cache: Map<number, SupercellSet>, basis: Basis2, n: number): SupercellSet {
+  let set = cache.get(n);
+  if (!set) {
+    set = buildSupercells(basis, n);
+    cache.set(n, set);
+  }
+  return set;
+}
+
+/** The reduced basis of supercell k of a set. */
+export function pick(set: SupercellSet, k: number): Basis2 {
   const v = set.vectors;
   const o = 6 * k;
   return [
@@ -191,6 +202,7 @@ export function zslSearch(
   substrate: Basis2,
   params: ZslParameters,
   lowest = false,
+  visit?: (match: ZslMatch) => void,
 ): ZslSearchResult {
   const filmArea = vecArea(film[0], film[1]);
   const substrateArea = vecArea(substrate[0], substrate[1]);
@@ -202,16 +214,8 @@ export function zslSearch(
   const matches: ZslMatch[] = [];
   let comparisons = 0;
   for (const [i, j] of multiples) {
-    let fs = filmCache.get(i);
-    if (!fs) {
-      fs = buildSupercells(film, i);
-      filmCache.set(i, fs);
-    }
-    let ss = subCache.get(j);
-    if (!ss) {
-      ss = buildSupercells(substrate, j);
-      subCache.set(j, ss);
-    }
+    const fs = cachedSupercells(filmCache, film, i);
+    const ss = cachedSupercells(subCache, substrate, j);
     const fl1 = fs.len1;
     const fl2 = fs.len2;
     const fan = fs.angle;
@@ -229,13 +233,16 @@ export function zslSearch(
         if (Math.abs(sl2[s] / l2 - 1) > lengthTol) continue;
         if (Math.abs(san[s] / an - 1) > angleTol) continue;
         const fv = pick(fs, f);
-        matches.push({
+        const match: ZslMatch = {
           filmVectors: fv,
           substrateVectors: pick(ss, s),
           filmTransformation: transform(fs, f),
           substrateTransformation: transform(ss, s),
           area: vecArea(fv[0], fv[1]),
-        });
+        };
+        // A visitor receives each match instead of the list: memory stays bounded however many there are.
+        if (visit) visit(match);
+        else matches.push(match);
         if (lowest) return { matches, comparisons };
       }
     }

@@ -1,6 +1,6 @@
 /** `smsi match FILM SUBSTRATE`: Zur–McGill coincidence-lattice interface matching. */
 import type { Command } from "commander";
-import { type MillerIndex, parseMiller } from "../../crystal/miller.js";
+import { parseIndices } from "../../crystal/miller-bravais.js";
 import { MAX_MILLER_INDEX } from "../../match/miller-enumeration.js";
 import {
   MAX_AREA_LIMIT_A2,
@@ -14,8 +14,8 @@ import { InputError } from "../../units/errors.js";
 import { type Io, fmt, formatTable, printJson } from "../output.js";
 
 interface MatchCliOptions {
-  filmMiller?: MillerIndex[];
-  substrateMiller?: MillerIndex[];
+  filmMiller?: number[][];
+  substrateMiller?: number[][];
   maxIndex?: string;
   maxArea?: string;
   lengthTol?: string;
@@ -25,7 +25,8 @@ interface MatchCliOptions {
   json?: boolean;
 }
 
-function num(text: string | undefined, field: string): number | undefined {
+/** A numeric option, or undefined when absent; InputError naming the option otherwise. */
+export function num(text: string | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
   const x = Number(text);
   if (text.trim() === "" || !Number.isFinite(x))
@@ -33,18 +34,17 @@ function num(text: string | undefined, field: string): number | undefined {
   return x;
 }
 
-const collectMiller = (field: string) => (value: string, previous: MillerIndex[] | undefined) => [
+const collectMiller = (field: string) => (value: string, previous: number[][] | undefined) => [
   ...(previous ?? []),
-  parseMiller(value, field),
+  parseIndices(value, field),
 ];
-
-const hkl = (m: readonly number[]) => `(${m.join(",")})`;
 
 function humanReport(r: MatchResult): string {
   const p = r.parameters;
   const lines = [
     `${r.film.id} (${r.film.spaceGroup.symbol}) on ${r.substrate.id} (${r.substrate.spaceGroup.symbol})`,
     `search: max area ${p.maxArea} Å², area-ratio tol ${p.maxAreaRatioTol}, length tol ${p.lengthTol}, angle tol ${p.angleTol}; ${r.nMatches} matches over ${r.millerPairs.length} plane pairs`,
+    ...(r.message ? [r.message] : []),
     "",
   ];
   const rows = r.millerPairs
@@ -54,8 +54,8 @@ function humanReport(r: MatchResult): string {
     .map((b) => {
       const pair = r.millerPairs.find((m) => m.best === b)!;
       return [
-        hkl(b.filmMiller),
-        hkl(b.substrateMiller),
+        pair.filmPlane,
+        pair.substratePlane,
         fmt(b.area, 1),
         fmt(b.areaInFilmCells, 2),
         fmt(b.areaInSubstrateCells, 2),
@@ -97,12 +97,12 @@ export function register(program: Command, io: Io): void {
     )
     .option(
       "--film-miller <h,k,l>",
-      "film plane (repeatable); default: all distinct planes up to --max-index",
+      "film plane (repeatable), (hkl) or four-index (hkil) for hexagonal cells; default: all distinct planes up to --max-index",
       collectMiller("--film-miller"),
     )
     .option(
       "--substrate-miller <h,k,l>",
-      "substrate plane (repeatable); default: all distinct planes up to --max-index",
+      "substrate plane (repeatable), (hkl) or (hkil); default: all distinct planes up to --max-index",
       collectMiller("--substrate-miller"),
     )
     .option("--max-index <N>", `largest Miller index enumerated, 1–${MAX_MILLER_INDEX}`, "1")
