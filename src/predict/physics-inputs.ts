@@ -8,16 +8,16 @@
  * approximated is marked `// ADAPTER:`. At merge, point `gateFor`, `routesFor` and
  * `nonstoichiometryFor` at the real functions and delete the approximations below them.
  */
-import { reduceMiller } from "../crystal/miller.js";
-import { bundledMaterials, getMaterial, listMaterials } from "../materials/library.js";
-import { matchInterfaces } from "../match/match.js";
+import { listMaterials } from "../materials/library.js";
+import { interfaceGate } from "../match/gate.js";
+import { InputError } from "../units/errors.js";
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
-import { parseOxideFormula } from "../thermo/ellingham.js";
 import { equilibriumDeltaMuO, phasesOfMetal, reductionReaction } from "../thermo/equilibria.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
 import { vacancyFormation, vacancyFraction } from "../thermo/vacancy.js";
 
 // ---------------------------------------------------------------- contract A (src/match/gate.ts)
+/** The subset of the gate's result (src/match/gate.ts) that predict reads; the real result is assignable to it. */
 export type GateVerdict = "coherent" | "semi-coherent" | "incoherent";
 export interface OrientationRelationship {
   filmPlane: string;
@@ -105,104 +105,21 @@ export function gasPotential(T: number, atmosphere: Atmosphere): ReturnType<type
   return hit;
 }
 
-// ---------------------------------------------------------------- gate (contract A) on today's match
-const gateCache = new Map<string, InterfaceGateResult | null>();
-
-/** Three-index Miller from "(110)", "(0001)" (Miller–Bravais hkil → hkl), "110"; null if unreadable. */
-function facetMiller(facet: string | undefined): number[] | null {
-  if (!facet) return null;
-  const m = /\(?\s*(-?\d)\s*,?\s*(-?\d)\s*,?\s*(-?\d)\s*,?\s*(-?\d)?\s*\)?/.exec(facet);
-  if (!m) return null;
-  const idx = [m[1], m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
-  const three = idx.length === 4 ? [idx[0], idx[1], idx[3]] : idx;
-  try {
-    return [...reduceMiller(three)];
-  } catch {
-    return null;
-  }
-}
-
-function relationshipsOf(metalId: string, supportId: string, facet: string | undefined) {
-  const miller = facetMiller(facet);
-  const r = matchInterfaces(
-    { id: metalId, structure: getMaterial(metalId, undefined, "metal").structure },
-    { id: supportId, structure: getMaterial(supportId, undefined, "support").structure },
-    { maxIndex: 1, ...(miller ? { substrateMillers: [miller] } : {}) },
-  );
-  const rels: OrientationRelationship[] = r.millerPairs.map((p) => ({
-    filmPlane: `(${p.filmMiller.join("")})`,
-    substratePlane: `(${p.substrateMiller.join("")})`,
-    verdict: p.verdict,
-    // ADAPTER: strain = the 1:1 primitive-cell misfit, not the von Mises strain of a coincidence cell
-    strain: p.lowIndexMisfit,
-    cellsFilm: p.best?.areaInFilmCells ?? 1,
-    cellsSubstrate: p.best?.areaInSubstrateCells ?? 1,
-    // ADAPTER: one coincidence site per coincidence cell (area in Å² → per nm²)
-    coincidenceSiteDensity_per_nm2: p.best ? 100 / p.best.area : 0,
-    reason: `1:1 misfit ${(100 * p.lowIndexMisfit).toFixed(1)} %`,
-  }));
-  const c = r.coherence;
-  const chosen = rels.find(
-    (x) =>
-      c.filmMiller &&
-      c.substrateMiller &&
-      x.filmPlane === `(${c.filmMiller.join("")})` &&
-      x.substratePlane === `(${c.substrateMiller.join("")})`,
-  ) ?? {
-    filmPlane: "",
-    substratePlane: "",
-    verdict: "incoherent" as const,
-    strain: Number.NaN,
-    cellsFilm: 0,
-    cellsSubstrate: 0,
-    coincidenceSiteDensity_per_nm2: 0,
-    reason: "no plane pair",
-  };
-  // ADAPTER: the verdict is today's best-of-all-low-index-planes (review items 12), not the dominant facets
-  return {
-    rels,
-    chosen: { ...chosen, reason: c.reasons.join("; "), sensitivity: null },
-    thresholds: Object.fromEntries(
-      Object.entries(r.parameters.coherence).map(([k, v]) => [
-        k,
-        { value: v, source: "src/match/coherence.ts (Porter & Easterling; Bramfitt; assumptions)" },
-      ]),
-    ),
-  };
-}
-
-/** The oxide of a metal that has a bundled structure (RuO2 for Ru), or null. */
-function metalOxideId(metal: string): string | null {
-  const e = bundledMaterials().find(
-    (m) => m.role === "metal-oxide" && parseOxideFormula(m.formula)?.metal === metal,
-  );
-  return e?.id ?? null;
-}
-
+// ---------------------------------------------------------------- gate (contract A): src/match/gate.ts
 /**
- * Contract A: the interface gate of metal on support (bundled ids), memoised per (metal, support,
- * facet). Null when either side has no bundled structure (the gate is then a missing descriptor).
+ * Contract A: the interface gate of metal on support (bundled ids), memoised by the gate itself.
+ * Null when either side has no bundled structure or interface-plane data (the gate is then a
+ * missing descriptor, named in the prediction).
  */
 export function gateFor(metal: string, support: string, facet?: string): InterfaceGateResult | null {
-  const key = `${metal}|${support}|${facet ?? ""}`;
-  if (gateCache.has(key)) return gateCache.get(key) ?? null;
-  let result: InterfaceGateResult | null = null;
   const ids = new Set(listMaterials().map((m) => m.id));
-  if (ids.has(metal) && ids.has(support)) {
-    const m = relationshipsOf(metal, support, facet);
-    const oxideId = metalOxideId(metal);
-    const ox = oxideId ? relationshipsOf(oxideId, support, facet) : null;
-    result = {
-      metal,
-      support,
-      relationships: m.rels,
-      chosen: m.chosen,
-      oxide: ox && oxideId ? { formula: oxideId, chosen: ox.chosen } : null,
-      thresholds: m.thresholds,
-    };
+  if (!ids.has(metal) || !ids.has(support)) return null;
+  try {
+    return interfaceGate(metal, support, facet ? { supportFacet: facet } : {});
+  } catch (e) {
+    if (e instanceof InputError) return null;
+    throw e;
   }
-  gateCache.set(key, result);
-  return result;
 }
 
 // ---------------------------------------------------------------- defects (contract B) on today's vacancy.ts
