@@ -72,7 +72,7 @@ describe("smsi thermo stability", () => {
     const a = await runCli("thermo", "stability", "XyO", "--temperature", "700K", "--p-o2", "1");
     expect(a.code).toBe(1);
     expect(a.err).toMatch(/error: oxide: unknown oxide/);
-    const b = await runCli("thermo", "stability", "PtO2", "--temperature", "700K", "--p-o2", "1");
+    const b = await runCli("thermo", "stability", "PtO", "--temperature", "700K", "--p-o2", "1");
     expect(b.code).toBe(1);
     expect(b.err).toMatch(/--thermo-data/);
   });
@@ -87,7 +87,16 @@ describe("charts", () => {
     const svg = readFileSync(out, "utf8");
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain("</svg>");
-    for (const label of ["Ellingham diagram", "RuO2", "PdO", "Ag2O", "CuO", "kJ/mol O2"])
+    for (const label of [
+      "Ellingham–Richardson diagram",
+      "RuO2",
+      "PdO",
+      "Ag2O",
+      "CuO",
+      "kJ/mol O2",
+      "H2/H2O",
+      "CO/CO2",
+    ])
       expect(svg).toContain(label);
   });
   it("ellingham PNG has the PNG signature", async () => {
