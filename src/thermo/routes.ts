@@ -70,6 +70,10 @@ export interface RoutesResult {
   oxidationDownhill: boolean;
   drivingForce_eV: number;
   timeToOxidise_s: number | null;
+  /**
+   * Reducing gases (or a support below its reduction limit): whether the bulk support is reduced, to which
+   * hull neighbour, and the initial rate of O release from the support surface around the particle.
+   */
   reduction: { supportReduced: boolean; suboxide: string | null; oLossFlux_per_s: number } | null;
   assumptions: Assumption[];
   /** The oxide the metal forms (in equilibrium with the metal), or null without a sourced oxide. */
@@ -312,9 +316,10 @@ export function oxygenRoutes(input: RoutesInput): RoutesResult {
   if (input.atmosphere.kind !== "O2" || supportReduced) {
     // O leaves the support surface into the gas: vacancy formation ΔG = E_v(surface) + Δμ_O(gas)
     const dGv = e.surfaceVacancy_eV + mu;
+    const eRed = p.get("reductionBarrier_eV");
     const loss = sequenceFlux(
       [0],
-      [{ step: "O release from the support surface", ts: Math.max(0, dGv) + eEx, barrier: eEx, source: "" }],
+      [{ step: "O release from the support surface", ts: Math.max(0, dGv) + eRed, barrier: eRed, source: "" }],
       dGv,
       T,
       nu * nInterface,

@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import type { MillerIndex } from "../../crystal/miller.js";
 import { matchInterfaces } from "../../match/match.js";
-import { getMaterial } from "../../materials/library.js";
+import { getMaterial, listMaterials } from "../../materials/library.js";
 import { canonicalSupport, landscapeData, oxygenLandscape } from "../../thermo/landscape.js";
 import type { Atmosphere } from "../../thermo/oxygen-potential.js";
 import { type GateVerdictInput, oxygenRoutes, routesSensitivity } from "../../thermo/routes.js";
@@ -83,6 +83,17 @@ interface RoutesOpts {
 }
 
 const GATES: GateVerdictInput[] = ["coherent", "semi-coherent", "incoherent"];
+
+/** The supports of issue 10's route table. */
+export const TABLE_SUPPORTS = [
+  "TiO2-rutile",
+  "TiO2-anatase",
+  "CeO2",
+  "Al2O3-alpha",
+  "SiO2-alpha-quartz",
+  "MgO",
+  "ZnO",
+];
 
 function gateFrom(opts: RoutesOpts, metal: string, support: string): GateForRoutes {
   if (opts.gate === undefined) return gateForRoutes(metal, support);
@@ -204,6 +215,63 @@ export function registerRoutes(
           ...r.assumptions
             .filter((a) => a.isAssumption)
             .map((a) => `assumption ${a.name} = ${a.value} ${a.unit}`),
+        ].join("\n"),
+      );
+    });
+
+  helpers
+    .atmosphereOptions(
+      thermo
+        .command("routes-table")
+        .description(
+          "dominant O route for every bundled metal on the supports of issue 10 (rutile, anatase, CeO2, α-Al2O3, quartz, MgO, ZnO)",
+        ),
+    )
+    .option("--gate <verdict>", "use this interface verdict for every pair instead of the match verdict")
+    .option("--size-nm <D>", "particle diameter in nm (default 5, an assumption)")
+    .option("--json", "print one JSON document")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ smsi thermo routes-table --temperature 450C --p-o2 1\n  $ smsi thermo routes-table --temperature 450C --p-o2 1 --gate coherent --json",
+    )
+    .action((opts: RoutesOpts) => {
+      const { T, atmosphere } = helpers.conditions(opts);
+      const size = opts.sizeNm === undefined ? undefined : Number(opts.sizeNm);
+      if (size !== undefined && !(Number.isFinite(size) && size > 0))
+        throw new InputError("--size-nm", `a positive number of nm, e.g. 5 (got "${opts.sizeNm}")`);
+      const metals = listMaterials()
+        .filter((m) => m.role === "metal" && m.origin !== "user")
+        .map((m) => m.id);
+      const rows = metals.flatMap((metal) =>
+        TABLE_SUPPORTS.map((support) => {
+          const gate = gateFrom(opts, metal, support);
+          const r = oxygenRoutes({ metal, support, temperature_K: T, atmosphere, particleSize_nm: size, gate });
+          return {
+            metal,
+            support,
+            gate: gate.verdict,
+            oxide: r.oxide,
+            dominantRoute: r.dominantRoute,
+            bottomUp: r.bottomUp,
+            interfaceLimitingStep: r.routes.interface.limitingStep,
+            timeToOxidise_s: r.timeToOxidise_s,
+          };
+        }),
+      );
+      if (opts.json) return printJson(io, { temperature_K: T, atmosphere, rows });
+      io.out(
+        [
+          `dominant O route at ${fmt(T, 2)} K, ${helpers.atmosphereText(atmosphere)}${opts.gate ? `, gate ${opts.gate} for every pair` : ", gate from smsi match"}`,
+          formatTable(
+            ["metal", ...TABLE_SUPPORTS],
+            metals.map((m) => [
+              m,
+              ...TABLE_SUPPORTS.map((s) => {
+                const x = rows.find((r) => r.metal === m && r.support === s);
+                return x ? `${x.dominantRoute} (${x.gate.replace("semi-coherent", "semi")})` : "";
+              }),
+            ]),
+          ),
         ].join("\n"),
       );
     });
