@@ -30,8 +30,8 @@ export function facetToMiller(facet: string): MillerIndex | null {
 }
 
 /** Dense planes of the metal by lattice type (fcc (111),(100); hcp (0001); bcc (110)). */
-function densePlanes(metal: string): MillerIndex[] {
-  const phase = getMaterial(metal, undefined, "METAL").entry.phase.toLowerCase();
+function densePlanes(film: ReturnType<typeof getMaterial>): MillerIndex[] {
+  const phase = film.entry.phase.toLowerCase();
   if (phase.includes("hcp")) return [[0, 0, 1]];
   if (phase.includes("bcc")) return [[1, 1, 0]];
   return [
@@ -53,12 +53,26 @@ export function gateForRoutes(metal: string, support: string): GateForRoutes {
   if (hit) return hit;
   const facet = (landscapeData().supports[supportId] ?? landscapeData().supports.default).facet;
   const hkl = facetToMiller(facet);
-  const film = getMaterial(metal, undefined, "METAL");
-  const substrate = getMaterial(supportId, undefined, "SUPPORT");
+  let film: ReturnType<typeof getMaterial>;
+  let substrate: ReturnType<typeof getMaterial>;
+  try {
+    film = getMaterial(metal, undefined, "METAL");
+    substrate = getMaterial(supportId, undefined, "SUPPORT");
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // no structure to match: the route model still runs, with the interface taken as incoherent
+    const gate: GateForRoutes = {
+      verdict: "incoherent",
+      strain: Number.NaN,
+      source: `ASSUMPTION: no bundled structure for ${metal} or ${supportId} to judge the interface (${e.message}); incoherent assumed — give --gate`,
+    };
+    gateCache.set(key, gate);
+    return gate;
+  }
   const r = matchInterfaces(
     { id: film.entry.id, structure: film.structure },
     { id: substrate.entry.id, structure: substrate.structure },
-    { filmMillers: densePlanes(metal), ...(hkl ? { substrateMillers: [hkl] } : { maxIndex: 1 }) },
+    { filmMillers: densePlanes(film), ...(hkl ? { substrateMillers: [hkl] } : { maxIndex: 1 }) },
   );
   const c = r.coherence;
   const gate: GateForRoutes = {
