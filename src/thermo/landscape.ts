@@ -25,6 +25,7 @@ import { phasesOfMetal, reductionReaction } from "./equilibria.js";
 import { shomateSpecies } from "./gas.js";
 import { vacancyFormation } from "./vacancy.js";
 import { type Atmosphere, deltaMuOStandard } from "./oxygen-potential.js";
+import type { RoutesInput } from "./routes.js";
 
 export type GateVerdictInput = "coherent" | "semi-coherent" | "incoherent";
 
@@ -55,14 +56,10 @@ export interface OxygenLandscape {
   assumptions: Assumption[];
 }
 
-export interface LandscapeInput {
-  metal: string;
-  support: string;
-  temperature_K: number;
+/** Contract B: the routes input without the gas and particle size (both optional here). */
+export type LandscapeInput = Omit<RoutesInput, "atmosphere" | "particleSize_nm"> & {
   atmosphere?: Atmosphere;
-  gate: { verdict: GateVerdictInput; strain: number; source: string };
-  overrides?: Record<string, number>;
-}
+};
 
 interface Param {
   value: number;

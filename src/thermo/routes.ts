@@ -319,7 +319,14 @@ export function oxygenRoutes(input: RoutesInput): RoutesResult {
     const eRed = p.get("reductionBarrier_eV");
     const loss = sequenceFlux(
       [0],
-      [{ step: "O release from the support surface", ts: Math.max(0, dGv) + eRed, barrier: eRed, source: "" }],
+      [
+        {
+          step: "O release from the support surface",
+          ts: Math.max(0, dGv) + eRed,
+          barrier: eRed,
+          source: "",
+        },
+      ],
       dGv,
       T,
       nu * nInterface,
