@@ -38,7 +38,7 @@ export interface ThermoRow {
 export const THERMO_T_RANGE_K: readonly [number, number] = [298.15, 3000];
 
 /** Refuse a temperature outside THERMO_T_RANGE_K, naming the field and the accepted range. */
-export function assertThermoTemperature(T: number, field = "temperature"): Kelvin {
+export function assertThermoTemperature(T: number, field = "--temperature"): Kelvin {
   assertTemperature(T, field);
   const [lo, hi] = THERMO_T_RANGE_K;
   if (!(T >= lo - 0.5 && T <= hi))

@@ -172,10 +172,16 @@ export function oxygenPotential(T: Kelvin, atmosphere: Atmosphere): OxygenPotent
         "--p-o2",
         `${pO2} bar is above ${MAX_PO2_BAR} bar, where the ideal-gas O2 chemical potential used here no longer holds; give at most ${MAX_PO2_BAR} bar`,
       );
-  } else if (atmosphere.kind === "H2O/H2") {
-    pO2 = pO2FromH2OH2(T, atmosphere.ratio);
   } else {
-    pO2 = pO2FromCO2CO(T, atmosphere.ratio);
+    const flag = atmosphere.kind === "H2O/H2" ? "--h2o-h2" : "--co2-co";
+    pO2 =
+      atmosphere.kind === "H2O/H2" ? pO2FromH2OH2(T, atmosphere.ratio) : pO2FromCO2CO(T, atmosphere.ratio);
+    // the equivalent p_O2 must be a finite, positive number of bar within the ideal-gas range
+    if (!(pO2 > 0 && pO2 <= MAX_PO2_BAR))
+      throw new InputError(
+        flag,
+        `the ratio ${atmosphere.ratio} is equivalent to p_O2 = ${pO2} bar at ${T} K, outside (0, ${MAX_PO2_BAR}] bar; give a ratio nearer 1`,
+      );
   }
   const w = deltaGWaterFormation(T);
   if (w.extrapolated)
