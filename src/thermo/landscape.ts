@@ -19,7 +19,14 @@
  */
 import { InputError } from "../units/errors.js";
 import { KJ_PER_MOL_PER_EV } from "../units/constants.js";
-import { assertThermoTemperature, formationGibbs, parseOxideFormula, resolveOxide } from "./ellingham.js";
+import {
+  assertThermoTemperature,
+  formationGibbs,
+  type OxideThermo,
+  parseOxideFormula,
+  resolveOxide,
+  THERMO_T_RANGE_K,
+} from "./ellingham.js";
 import { DataCache, thermoDataFile } from "./data-file.js";
 import { phasesOfMetal, reductionReaction } from "./equilibria.js";
 import { shomateSpecies } from "./gas.js";
@@ -73,6 +80,20 @@ interface LandscapeDoc {
   global: Record<string, Param>;
   metals: Record<string, Record<string, Param>>;
   supports: Record<string, { facet: string; facetSource: string } & Record<string, Param | string>>;
+}
+
+/**
+ * Temperature resolution (K) of the cached structural choices (the support's hull neighbour, the metal's
+ * first oxide). Energies are enthalpies (T-independent); the equilibrium μ_O and the gas μ_O are computed
+ * at the exact T. A choice can be off only within ±5 K of a phase boundary (a speed/accuracy trade-off:
+ * predict calls the routes thousands of times at scattered temperatures).
+ */
+export const T_BUCKET_K = 10;
+
+/** The temperature at which cached structural choices are made for T. */
+export function bucketTemperature(T: number): number {
+  const [lo, hi] = THERMO_T_RANGE_K;
+  return Math.min(hi, Math.max(lo, Math.round(T / T_BUCKET_K) * T_BUCKET_K));
 }
 
 /** Number of subsurface layers resolved (the review: O comes from 3–5 layers under the surface). */
@@ -198,7 +219,7 @@ const supportCache = new DataCache<SupportEnergetics>();
 
 /** Bulk vacancy formation energy of a support from the thermochemistry of its hull neighbour. */
 export function supportEnergetics(support: string, T: number): SupportEnergetics {
-  const key = `${support}|${Math.round(T)}`;
+  const key = `${support}|${T}`;
   const hit = supportCache.get(key);
   if (hit) return hit;
   const sup = resolveOxide(support, "support");
@@ -230,13 +251,20 @@ export interface MetalEnergetics {
   equilibriumDeltaMuO_eV: number;
   /** Assumptions of the oxide's thermochemistry (ΔCp = 0, assumed S298, calibrated lines). */
   thermoAssumptions: string[];
+  thermo: OxideThermo | null;
+}
+
+/** Δμ_O (eV per O) of the metal/oxide equilibrium at exactly T; +∞ without an oxide. */
+export function metalEquilibriumDeltaMuO(m: MetalEnergetics, T: number): number {
+  if (!m.thermo || !m.oxide) return Number.POSITIVE_INFINITY;
+  return deltaMuOStandard(T) + EV(formationGibbs(m.thermo, T).dG_kJ_per_mol_oxide / m.oxide.nO);
 }
 
 const metalCache = new DataCache<MetalEnergetics>();
 
 /** O energy in the metal's first oxide: the one in equilibrium with the metal (lowest equilibrium μ_O). */
 export function metalEnergetics(metal: string, T: number, noOxide_eV: number): MetalEnergetics {
-  const key = `${metal}|${Math.round(T)}|${noOxide_eV}`;
+  const key = `${metal}|${T}|${noOxide_eV}`;
   const hit = metalCache.get(key);
   if (hit) return hit;
   let best: MetalEnergetics["oxide"] = null;
@@ -244,6 +272,7 @@ export function metalEnergetics(metal: string, T: number, noOxide_eV: number): M
   let dH = 0;
   let src = "";
   let thermoAssumptions: string[] = [];
+  let thermo: OxideThermo | null = null;
   for (const p of phasesOfMetal(metal, T)) {
     if (!p.thermo) continue;
     // the metal's hull neighbour: the oxide with the lowest ΔG°_f per O (first to form as μ_O rises)
@@ -254,6 +283,7 @@ export function metalEnergetics(metal: string, T: number, noOxide_eV: number): M
       dH = p.thermo.dHf298_kJ_per_mol / p.nO;
       src = p.thermo.sources[0] ?? "";
       thermoAssumptions = p.thermo.assumptions.map((a) => `${p.formula}: ${a}`);
+      thermo = p.thermo;
     }
   }
   const out: MetalEnergetics = best
@@ -264,6 +294,7 @@ export function metalEnergetics(metal: string, T: number, noOxide_eV: number): M
         oxideSource: `ΔH_f per O of ${best.formula}: ${src}`,
         equilibriumDeltaMuO_eV: deltaMuOStandard(T) + EV(bestMu),
         thermoAssumptions,
+        thermo,
       }
     : {
         metal,
@@ -272,6 +303,7 @@ export function metalEnergetics(metal: string, T: number, noOxide_eV: number): M
         oxideSource: "no sourced oxide: noOxideOxygenEnergy_eV (assumption)",
         equilibriumDeltaMuO_eV: Number.POSITIVE_INFINITY,
         thermoAssumptions: [],
+        thermo: null,
       };
   metalCache.set(key, out);
   return out;
@@ -300,8 +332,9 @@ export function landscapeEnergies(input: LandscapeInput): LandscapeEnergies {
     throw new InputError("gate.verdict", `must be coherent, semi-coherent or incoherent (got ${verdict})`);
   const supportId = canonicalSupport(input.support);
   const params = resolveParameters(input.metal, supportId, input.overrides);
-  const support = supportEnergetics(supportId, T);
-  const metal = metalEnergetics(input.metal, T, params.get("noOxideOxygenEnergy_eV"));
+  const Tb = bucketTemperature(T);
+  const support = supportEnergetics(supportId, Tb);
+  const metal = metalEnergetics(input.metal, Tb, params.get("noOxideOxygenEnergy_eV"));
   const w = GATE_WEIGHT[verdict];
   const dSurf = params.get("surfaceVacancyOffset_eV");
   const lambda = Math.max(1e-3, params.get("subsurfaceDecay_layers"));

@@ -26,12 +26,15 @@ import { molarVolume_cm3_per_mol } from "../materials/properties.js";
 import { AVOGADRO_PER_MOL, BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
 import { DataCache } from "./data-file.js";
-import { equilibriumDeltaMuO, reductionReaction } from "./equilibria.js";
+import { assertThermoTemperature } from "./ellingham.js";
+import { equilibriumDeltaMuO, type Reaction, reductionReaction } from "./equilibria.js";
 import {
   type Assumption,
+  bucketTemperature,
   type GateVerdictInput,
   type LandscapeEnergies,
   landscapeEnergies,
+  metalEquilibriumDeltaMuO,
 } from "./landscape.js";
 import { type Atmosphere, oxygenPotential } from "./oxygen-potential.js";
 
@@ -153,22 +156,29 @@ function metalAtomsPerNm3(metal: string): { value: number; source: string } {
     : { value: DEFAULT_METAL_DENSITY_PER_NM3, source: "ASSUMPTION: DEFAULT_METAL_DENSITY_PER_NM3" };
 }
 
-const supportEqCache = new DataCache<{ mu: number; lower: string }>();
-/** Δμ_O (eV) below which the support reduces to its hull neighbour, at T. */
+const supportRxCache = new DataCache<Reaction>();
+/** Δμ_O (eV) below which the support reduces to its hull neighbour, at T (neighbour chosen per T bucket). */
 function supportReductionLimit(
   formula: string,
   phase: string | undefined,
   T: number,
 ): { mu: number; lower: string } {
-  const key = `${formula}|${phase ?? ""}|${T}`;
-  let hit = supportEqCache.get(key);
-  if (!hit) {
-    const rx = reductionReaction(formula, phase, "support", T);
-    hit = { mu: equilibriumDeltaMuO(rx, T), lower: rx.lower.formula };
-    supportEqCache.set(key, hit);
+  const Tb = bucketTemperature(T);
+  const key = `${formula}|${phase ?? ""}|${Tb}`;
+  let rx = supportRxCache.get(key);
+  if (!rx) {
+    rx = reductionReaction(formula, phase, "support", Tb);
+    supportRxCache.set(key, rx);
   }
-  return hit;
+  const exactKey = `${key}|${T}`;
+  let mu = supportMuCache.get(exactKey);
+  if (mu === undefined) {
+    mu = equilibriumDeltaMuO(rx, T);
+    supportMuCache.set(exactKey, mu);
+  }
+  return { mu, lower: rx.lower.formula };
 }
+const supportMuCache = new DataCache<number>();
 
 const gasCache = new DataCache<ReturnType<typeof oxygenPotential>>();
 function cachedGas(T: number, atmosphere: Atmosphere): ReturnType<typeof oxygenPotential> {
@@ -185,7 +195,8 @@ function cachedGas(T: number, atmosphere: Atmosphere): ReturnType<typeof oxygenP
 const landscapeCache = new DataCache<LandscapeEnergies>();
 
 function cachedLandscape(input: RoutesInput): LandscapeEnergies {
-  const key = `${input.metal}|${input.support}|${input.temperature_K}|${input.gate?.verdict}|${JSON.stringify(input.overrides ?? {})}`;
+  const T = input.temperature_K;
+  const key = `${input.metal}|${input.support}|${Number.isFinite(T) ? bucketTemperature(T) : T}|${input.gate?.verdict}|${JSON.stringify(input.overrides ?? {})}`;
   let e = landscapeCache.get(key);
   if (!e) {
     e = landscapeEnergies(input);
@@ -196,8 +207,8 @@ function cachedLandscape(input: RoutesInput): LandscapeEnergies {
 
 /** The two routes, their fluxes, limiting steps and the time to oxidise the particle (contract B). */
 export function oxygenRoutes(input: RoutesInput): RoutesResult {
+  const T = assertThermoTemperature(input.temperature_K, "--temperature");
   const e = cachedLandscape(input);
-  const T = input.temperature_K;
   const p = e.params;
   const size = input.particleSize_nm ?? p.get("particleSize_nm");
   if (!(Number.isFinite(size) && size > 0 && size <= MAX_PARTICLE_SIZE_NM))
@@ -207,7 +218,7 @@ export function oxygenRoutes(input: RoutesInput): RoutesResult {
     );
   const gas = cachedGas(T, input.atmosphere);
   const mu = gas.deltaMuO_eV;
-  const muEq = e.metal.equilibriumDeltaMuO_eV;
+  const muEq = metalEquilibriumDeltaMuO(e.metal, T);
   const dG = muEq - mu; // per O, final state of both routes
   const nu = p.get("attemptFrequency_per_s");
   const siteArea = p.get("siteArea_nm2");
