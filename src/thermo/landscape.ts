@@ -17,6 +17,7 @@
  * the Fermi-level activation at a coherent interface (gate). The metal side: O in the metal's oxide
  * (ΔH_f per O), dissolved O above it, chemisorbed O at the surface.
  */
+import { isElement } from "../crystal/elements.js";
 import { InputError } from "../units/errors.js";
 import { KJ_PER_MOL_PER_EV } from "../units/constants.js";
 import {
@@ -325,7 +326,7 @@ export interface LandscapeEnergies {
 
 export function landscapeEnergies(input: LandscapeInput): LandscapeEnergies {
   const T = assertThermoTemperature(input.temperature_K, "--temperature");
-  if (!/^[A-Z][a-z]?$/.test(input.metal))
+  if (!/^[A-Z][a-z]?$/.test(input.metal) || !isElement(input.metal))
     throw new InputError("metal", `"${input.metal}" is not an element symbol; write e.g. Ru, Pd, Pt`);
   const verdict = input.gate?.verdict;
   if (!(verdict in GATE_WEIGHT))
