@@ -36,8 +36,17 @@ export function ellinghamLines(
     throw new InputError("--t-max", `${tMax} K is outside the accepted ${lo}–${hi} K`);
   if (!(tMax > tMin)) throw new InputError("--t-max", `must exceed --t-min (${tMin} K)`);
   const n = Math.min(MAX_ELLINGHAM_POINTS, Math.max(2, Math.ceil((tMax - tMin) / Math.max(step, 1e-9)) + 1));
-  return oxides.map((o) => {
-    const { formula, phase } = resolveOxide(o, "--oxides");
+  const seen = new Set<string>();
+  const unique = oxides
+    .map((o) => ({ o, r: resolveOxide(o, "--oxides") }))
+    .filter(({ r }) => {
+      const key = `${r.formula}|${r.phase ?? ""}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return unique.map(({ r }) => {
+    const { formula, phase } = r;
     const points: EllinghamLine["points"] = [];
     let cp = false;
     for (let i = 0; i < n; i++) {
@@ -245,9 +254,18 @@ export function profileSvg(p: MuOProfile, gas?: string): string {
   });
 }
 
+/** Horizontal display offset of the support surface from the interface in the landscape chart, nm. */
+const SURFACE_NUDGE_NM = 0.12;
+
 /** SVG of the oxygen landscape: O energy against depth across the interface, barriers as ticks above. */
 export function landscapeSvg(l: OxygenLandscape, T?: number, gas?: string): string {
-  const pts = l.regions.map((r, i) => ({ ...r, order: i }));
+  // the free support surface and the interface share a plane (depth 0): draw the surface a little to the
+  // left so that both stay readable (display only; depth_nm in the data is unchanged)
+  const pts = l.regions.map((r, i) => ({
+    ...r,
+    order: i,
+    depth_nm: r.region === "support surface" ? r.depth_nm - SURFACE_NUDGE_NM : r.depth_nm,
+  }));
   const ys = pts.flatMap((r) => [r.oxygenEnergy_eV, r.oxygenEnergy_eV + r.migrationBarrier_eV]);
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
