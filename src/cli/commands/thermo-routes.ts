@@ -109,7 +109,8 @@ export const TABLE_SUPPORTS = [
   "ZnO",
 ];
 
-function gateFrom(opts: RoutesOpts, metal: string, support: string): GateForRoutes {
+/** The gate given with --gate, else the adapter's verdict. */
+export function gateFrom(opts: { gate?: string }, metal: string, support: string): GateForRoutes {
   if (opts.gate === undefined) return gateForRoutes(metal, support);
   if (!GATES.includes(opts.gate as GateVerdictInput))
     throw new InputError("--gate", `must be one of ${GATES.join(", ")} (got "${opts.gate}")`);
@@ -259,7 +260,14 @@ export function registerRoutes(
       const rows = metals.flatMap((metal) =>
         TABLE_SUPPORTS.map((support) => {
           const gate = gateFrom(opts, metal, support);
-          const r = oxygenRoutes({ metal, support, temperature_K: T, atmosphere, particleSize_nm: size, gate });
+          const r = oxygenRoutes({
+            metal,
+            support,
+            temperature_K: T,
+            atmosphere,
+            particleSize_nm: size,
+            gate,
+          });
           return {
             metal,
             support,

@@ -17,7 +17,7 @@ import {
 import { InputError } from "../../units/errors.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
 import { fmt, formatTable, type Io, printJson } from "../output.js";
-import { gateForRoutes, registerRoutes } from "./thermo-routes.js";
+import { gateFrom, registerRoutes } from "./thermo-routes.js";
 
 interface AtmosphereOpts {
   temperature?: string;
@@ -299,6 +299,7 @@ export function register(program: Command, io: Io): void {
       ),
   )
     .option("--size-nm <D>", "particle diameter in nm (default 5, an assumption)")
+    .option("--gate <verdict>", "override the interface verdict: coherent | semi-coherent | incoherent")
     .option("--out <file>", "also write the profile chart to FILE.svg or FILE.png")
     .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document")
@@ -307,7 +308,11 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --p-o2 1 --out profile.svg\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --h2o-h2 1e-3 --json",
     )
     .action(
-      async (metal: string, support: string, opts: AtmosphereOpts & { out?: string; sizeNm?: string }) => {
+      async (
+        metal: string,
+        support: string,
+        opts: AtmosphereOpts & { out?: string; sizeNm?: string; gate?: string },
+      ) => {
         applyThermoData(opts.thermoData);
         if (opts.out) checkOut(opts.out);
         const { T, atmosphere } = conditions(opts);
@@ -316,7 +321,7 @@ export function register(program: Command, io: Io): void {
             ? undefined
             : parsePositiveNumber(opts.sizeNm, "--size-nm", "a particle diameter in nm, e.g. 5");
         const p = muOProfile(metal, support, T, atmosphere, {
-          gate: gateForRoutes(metal, support),
+          gate: gateFrom(opts, metal, support),
           particleSize_nm: size,
         });
         let format: string | undefined;
