@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spreadLabels } from "../src/plot/render.js";
+import { distinctColours, spreadLabels, yExtent } from "../src/plot/render.js";
 
 describe("end-label placement", () => {
   it("labels already a line apart stay where they are", () => {
@@ -15,5 +15,24 @@ describe("end-label placement", () => {
     const crowded = [0, 1, 2, 3].map((i) => out[i]);
     expect(crowded.reduce((s, y) => s + y, 0) / 4).toBeCloseTo((3 + 1 + 2 + 2.5) / 4, 12);
     expect(out[4]).toBe(40);
+  });
+});
+
+describe("colours for many series", () => {
+  it("30 distinct colours, neighbours far apart in hue or lightness", () => {
+    const c = distinctColours(30);
+    expect(new Set(c).size).toBe(30);
+    const rgb = (h: string) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16));
+    for (let i = 1; i < c.length; i++) {
+      const [a, b] = [rgb(c[i - 1]), rgb(c[i])];
+      const d = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+      expect(d).toBeGreaterThan(80);
+    }
+  });
+  it("a fitted y range does not pin 0", () => {
+    const [lo, hi] = yExtent([-3.4, -3.3, -3.2], false);
+    expect(hi).toBeLessThan(0);
+    expect(lo).toBeLessThan(-3.4);
+    expect(yExtent([-3.4, -3.2], true)[1]).toBe(0);
   });
 });

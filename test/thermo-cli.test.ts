@@ -72,7 +72,7 @@ describe("smsi thermo stability", () => {
     const a = await runCli("thermo", "stability", "XyO", "--temperature", "700K", "--p-o2", "1");
     expect(a.code).toBe(1);
     expect(a.err).toMatch(/error: oxide: unknown oxide/);
-    const b = await runCli("thermo", "stability", "PtO2", "--temperature", "700K", "--p-o2", "1");
+    const b = await runCli("thermo", "stability", "PtO", "--temperature", "700K", "--p-o2", "1");
     expect(b.code).toBe(1);
     expect(b.err).toMatch(/--thermo-data/);
   });
@@ -87,7 +87,16 @@ describe("charts", () => {
     const svg = readFileSync(out, "utf8");
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain("</svg>");
-    for (const label of ["Ellingham diagram", "RuO2", "PdO", "Ag2O", "CuO", "kJ/mol O2"])
+    for (const label of [
+      "Ellingham–Richardson diagram",
+      "RuO2",
+      "PdO",
+      "Ag2O",
+      "CuO",
+      "kJ/mol O2",
+      "H2/H2O",
+      "CO/CO2",
+    ])
       expect(svg).toContain(label);
   });
   it("ellingham PNG has the PNG signature", async () => {
@@ -165,5 +174,156 @@ describe("charts", () => {
     });
     expect(svg).toContain("<svg");
     expect(svgToPng(svg).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  });
+});
+
+describe("smsi thermo routes | routes-table | defects | landscape", () => {
+  const dir = mkdtempSync(join(tmpdir(), "smsi-routes-"));
+  it("routes --json has the contract fields, with the gate given", async () => {
+    const r = await runCli(
+      "thermo",
+      "routes",
+      "Ru",
+      "TiO2-rutile",
+      "--temperature",
+      "450C",
+      "--p-o2",
+      "1",
+      "--gate",
+      "coherent",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.routes.interface.flux_per_s).toBeGreaterThan(0);
+    expect(typeof d.routes.surface.limitingStep).toBe("string");
+    expect(d.dominantRoute).toBe("interface");
+    expect(d.bottomUp).toBe(true);
+    expect(d.timeToOxidise_s).toBeGreaterThan(0);
+    expect(d.assumptions.length).toBeGreaterThan(5);
+    for (const a of d.assumptions) expect(a.source.length).toBeGreaterThan(0);
+    // the dependence on the Fermi-level activation is shown
+    expect(d.fermiLevelDependence.map((f: { dominantRoute: string }) => f.dominantRoute)).toContain(
+      "surface",
+    );
+  });
+  it("routes gets the gate from smsi match when none is given, and takes --set overrides", async () => {
+    const r = await runCli(
+      "thermo",
+      "routes",
+      "Pt",
+      "TiO2-anatase",
+      "--temperature",
+      "450C",
+      "--h2o-h2",
+      "1e-3",
+      "--set",
+      "fermiLevelActivation_eV=0.6",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(["coherent", "semi-coherent", "incoherent"]).toContain(d.gate.verdict);
+    expect(d.gate.source).toMatch(/smsi match/);
+    expect(d.dominantRoute).toBe("none");
+    expect(d.reduction).not.toBeNull();
+    const bad = await runCli(
+      "thermo",
+      "routes",
+      "Ru",
+      "TiO2-rutile",
+      "--temperature",
+      "450C",
+      "--p-o2",
+      "1",
+      "--set",
+      "x",
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--set/);
+  });
+  it("defects --json: x, formula and the lower-oxide bound", async () => {
+    const r = await runCli(
+      "thermo",
+      "defects",
+      "CeO2",
+      "--temperature",
+      "1000C",
+      "--p-o2",
+      "1e-12",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.x).toBeGreaterThan(0);
+    expect(d.x).toBeLessThanOrEqual(d.xMax);
+    expect(d.formula).toMatch(/^CeO1\.9/);
+    expect(d.lowerOxide).toBe("Ce2O3");
+    const e = await runCli("thermo", "defects", "MgO", "--temperature", "1000C", "--p-o2", "1");
+    expect(e.code).toBe(1);
+    expect(e.err).toMatch(/error: OXIDE:/);
+  });
+  it("landscape --out writes the chart with every region", async () => {
+    const out = join(dir, "l.svg");
+    const r = await runCli(
+      "thermo",
+      "landscape",
+      "Ru",
+      "TiO2-rutile",
+      "--temperature",
+      "450C",
+      "--p-o2",
+      "1",
+      "--gate",
+      "coherent",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, "utf8");
+    for (const label of [
+      "support bulk",
+      "subsurface layer 3",
+      "interface",
+      "metal interstitial",
+      "metal surface",
+    ])
+      expect(svg).toContain(label);
+  });
+  it("routes-table lists every bundled metal on the seven supports", async () => {
+    const r = await runCli(
+      "thermo",
+      "routes-table",
+      "--temperature",
+      "450C",
+      "--p-o2",
+      "1",
+      "--gate",
+      "coherent",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.rows.length).toBe(12 * 7);
+    const ru = d.rows.filter((x: { metal: string }) => x.metal === "Ru");
+    expect(ru.find((x: { support: string }) => x.support === "TiO2-rutile").dominantRoute).toBe("interface");
+    expect(ru.find((x: { support: string }) => x.support === "Al2O3-alpha").dominantRoute).toBe("surface");
+  });
+  it("out-of-range inputs are refused naming the flag", async () => {
+    const hot = await runCli("thermo", "stability", "RuO2", "--temperature", "1000000K", "--p-o2", "1");
+    expect(hot.code).toBe(1);
+    expect(hot.err).toMatch(/298\.15–3000 K/);
+    const p = await runCli(
+      "thermo",
+      "routes",
+      "Ru",
+      "TiO2-rutile",
+      "--temperature",
+      "450C",
+      "--p-o2",
+      "1e300",
+    );
+    expect(p.code).toBe(1);
+    expect(p.err).toMatch(/--p-o2/);
   });
 });

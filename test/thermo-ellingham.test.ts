@@ -39,9 +39,9 @@ describe("heat capacity", () => {
 });
 
 describe("missing data and overrides", () => {
-  it("PtO2 without data is an InputError naming the fix", () => {
-    expect(() => ellinghamGibbs("PtO2", 800)).toThrow(InputError);
-    expect(() => ellinghamGibbs("PtO2", 800)).toThrow(/--thermo-data/);
+  it("PtO without data is an InputError naming the fix", () => {
+    expect(() => ellinghamGibbs("PtO", 800)).toThrow(InputError);
+    expect(() => ellinghamGibbs("PtO", 800)).toThrow(/--thermo-data/);
   });
   it("a user row (with source) makes it available", () => {
     setThermoOverrides([

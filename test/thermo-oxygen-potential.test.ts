@@ -89,3 +89,12 @@ describe("bad input", () => {
     expect(() => atmosphereFromOptions({ pO2_bar: 1, h2oH2: 1 })).toThrow(/only one/);
   });
 });
+
+describe("pressure ranges name the flag the user typed", () => {
+  it("p_O2 above the ideal-gas limit and ratios with no finite equivalent p_O2 are refused", () => {
+    expect(() => oxygenPotential(700, { kind: "O2", pO2_bar: 1e300 })).toThrow(/--p-o2/);
+    expect(() => oxygenPotential(700, { kind: "H2O/H2", ratio: 1e200 })).toThrow(/--h2o-h2/);
+    expect(() => oxygenPotential(700, { kind: "CO2/CO", ratio: 1e-200 })).toThrow(/--co2-co/);
+    expect(oxygenPotential(700, { kind: "O2", pO2_bar: 100 }).pO2_bar).toBe(100);
+  });
+});

@@ -21,13 +21,17 @@ const PTO2_TEST_ROW = {
 afterEach(() => applyThermoData(NO_USER_DATA));
 
 describe("--thermo-data rows", () => {
-  it("an oxide row makes a metal without a bundled oxide usable in the profile", () => {
-    expect(() => muOProfile("Pt", "TiO2-rutile", T_450C, { kind: "O2", pO2_bar: 1 })).toThrow(
-      /--thermo-data/,
-    );
-    applyThermoData(parseThermoData({ species: [PTO2_TEST_ROW] }));
+  it("an oxide row replaces the bundled PtO2 estimate in the profile", () => {
+    // bundled: Nagano's ΔH_f estimate with an assumed S298 (no oxidation drive at 450 °C in 1 bar O2)
+    const before = muOProfile("Pt", "TiO2-rutile", T_450C, { kind: "O2", pO2_bar: 1 });
+    expect(before.interfacialOxide).toBe("PtO2");
+    expect(before.assumptions.join(" ")).toMatch(/S298\(PtO2\)/);
+    applyThermoData(parseThermoData({ species: [{ ...PTO2_TEST_ROW, dHf298_kJ_per_mol: -250 }] }));
     const p = muOProfile("Pt", "TiO2-rutile", T_450C, { kind: "O2", pO2_bar: 1 });
     expect(p.interfacialOxide).toBe("PtO2");
+    // a (fictitious) strongly bound PtO2 makes oxidation downhill: the user row is used
+    expect(p.interfacialOxideStable).toBe(true);
+    expect(before.interfacialOxideStable).toBe(false);
   });
 
   it("a user oxide that is not in the bundled table joins its metal's phases", () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { formulaFromStructure } from "../crystal/density.js";
 import { cellVolume } from "../crystal/lattice.js";
 import type { Structure } from "../crystal/structure.js";
-import { speciesThermo } from "../thermo/species-data.js";
+import { speciesThermo } from "./species-thermo.js";
 import { AVOGADRO_PER_MOL, CUBIC_ANGSTROM_IN_CM3 } from "../units/constants.js";
 import type { MaterialEntry } from "./types.js";
 

@@ -30,13 +30,52 @@ export interface PlotOptions {
   width?: number;
   height?: number;
   x: { label: string; domain?: [number, number] | string[]; kind?: "linear" | "point" };
-  y: { label: string; domain?: [number, number] };
+  /** includeZero (default true): keep 0 inside the y range; false fits the axis to the data. */
+  y: { label: string; domain?: [number, number]; includeZero?: boolean };
   series: PlotSeries[];
   curve?: "linear" | "step";
   markers?: boolean;
   /** Label every point with its y value (fixed digits). */
   valueLabels?: number;
   rules?: PlotRule[];
+  /** Draw the y = 0 rule (default true). */
+  includeZeroRule?: boolean;
+}
+
+/** Padding added to a y range fitted to the data, as a fraction of the span (layout choice). */
+const Y_PAD_FRACTION = 0.08;
+
+/** y range of the values, with 0 included or fitted to the data with a small padding. */
+export function yExtent(ys: number[], includeZero: boolean): [number, number] {
+  const finite = ys.filter(Number.isFinite);
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (includeZero) return [Math.min(0, lo), Math.max(0, hi)];
+  const pad = Math.max(hi - lo, 0.05 * Math.max(Math.abs(lo), Math.abs(hi), 1)) * Y_PAD_FRACTION;
+  lo -= pad;
+  hi += pad;
+  return [lo, hi];
+}
+
+/**
+ * n distinct colours for series ordered by position (e.g. by their label height): successive hues are
+ * 137.5° apart (golden angle) and lightness alternates, so neighbours never share or resemble a colour.
+ */
+export function distinctColours(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => hslToHex((i * 137.508) % 360, 0.7, i % 2 === 0 ? 0.36 : 0.5));
+}
+
+/** #rrggbb of an HSL colour (resvg does not read every CSS hsl() form). */
+export function hslToHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(255 * c)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
 }
 
 interface Row {
@@ -91,7 +130,7 @@ export function spreadLabels(values: readonly number[], gap: number): number[] {
 
 /** Render the chart to a standalone SVG document string. */
 export function renderPlot(options: PlotOptions): string {
-  const { window } = new JSDOM("<!DOCTYPE html><body></body>");
+  const document = plotDocument();
   const rows: Row[] = options.series.flatMap((s) =>
     s.points.map((p) => ({ series: s.name, x: p.x, y: p.y })),
   );
@@ -104,7 +143,7 @@ export function renderPlot(options: PlotOptions): string {
   if (ends.length > 1) {
     // keep end labels apart by one text line: data units per pixel from the y range and plot height
     const ys = rows.map((r) => r.y);
-    const [lo, hi] = options.y.domain ?? [Math.min(0, ...ys), Math.max(0, ...ys)];
+    const [lo, hi] = options.y.domain ?? yExtent(ys, options.y.includeZero ?? true);
     const gap =
       ((hi - lo) / Math.max(1, (options.height ?? DEFAULT_HEIGHT_PX) - PLOT_MARGIN_PX)) * LABEL_LINE_PX;
     const spread = spreadLabels(
@@ -120,6 +159,7 @@ export function renderPlot(options: PlotOptions): string {
     Plot.ruleY([0], { stroke: "#999" }),
     Plot.lineY(rows, { x: "x", y: "y", z: "series", stroke: "series", curve, strokeWidth: 1.6 }),
   ];
+  if (options.includeZeroRule === false) marks.shift();
   if (options.markers) marks.push(Plot.dot(rows, { x: "x", y: "y", fill: "series", r: 3 }));
   if (options.valueLabels !== undefined) {
     const digits = options.valueLabels;
@@ -156,8 +196,16 @@ export function renderPlot(options: PlotOptions): string {
       );
   }
   const xKind = options.x.kind ?? "linear";
+  const yDomain =
+    options.y.domain ??
+    (options.y.includeZero === false
+      ? yExtent(
+          rows.map((r) => r.y),
+          false,
+        )
+      : undefined);
   const el = Plot.plot({
-    document: window.document,
+    document,
     width: options.width ?? 760,
     height: options.height ?? DEFAULT_HEIGHT_PX,
     marginTop: options.title ? 48 : 20,
@@ -172,10 +220,21 @@ export function renderPlot(options: PlotOptions): string {
       padding: xKind === "point" ? 0.3 : undefined,
       labelAnchor: "center",
     },
-    y: { label: options.y.label, domain: options.y.domain, grid: true, labelAnchor: "center" },
+    y: { label: options.y.label, domain: yDomain, grid: true, labelAnchor: "center" },
     color: { type: "categorical", scheme: "tableau10" },
     marks,
   });
+  return finishSvg(el, options.title, options.subtitle);
+}
+
+/** A fresh jsdom document for Observable Plot. */
+export function plotDocument(): Document {
+  return new JSDOM("<!DOCTYPE html><body></body>").window.document;
+}
+
+/** Standalone SVG document string from a Plot element, with an optional title and subtitle. */
+export function finishSvg(el: Element, title?: string, subtitle?: string): string {
+  const options = { title, subtitle };
   const svg = el.tagName.toLowerCase() === "svg" ? el : el.querySelector("svg");
   if (!svg) throw new Error("Observable Plot returned no <svg> element");
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");

@@ -16,9 +16,9 @@
 import { bundledMaterials } from "../materials/library.js";
 import { InputError } from "../units/errors.js";
 import { assertTemperature, type Kelvin, type KiloJoulePerMole } from "../units/quantities.js";
-import { thermoDataFile } from "./data-file.js";
+import { bumpThermoDataGeneration, thermoDataFile } from "./data-file.js";
 import { increments, shomateSpecies, shomateTable, T_REF_K } from "./gas.js";
-import { speciesTable } from "./species-data.js";
+import { speciesDocument, speciesTable } from "../materials/species-thermo.js";
 
 export interface ThermoRow {
   formula: string;
@@ -27,6 +27,26 @@ export interface ThermoRow {
   S298_J_per_mol_K: number | null;
   source: string;
   verify?: boolean;
+  stableAbove_K?: number;
+}
+
+/**
+ * Temperatures the Ellingham and equilibrium functions accept, K. Below 298.15 K the data (298 K values,
+ * Shomate sets from 298 K) do not apply; above 3000 K most oxides here have melted and ΔCp = 0 lines are
+ * meaningless. ASSUMPTION (a range choice, not a literature value).
+ */
+export const THERMO_T_RANGE_K: readonly [number, number] = [298.15, 3000];
+
+/** Refuse a temperature outside THERMO_T_RANGE_K, naming the field and the accepted range. */
+export function assertThermoTemperature(T: number, field = "--temperature"): Kelvin {
+  assertTemperature(T, field);
+  const [lo, hi] = THERMO_T_RANGE_K;
+  if (!(T >= lo - 0.5 && T <= hi))
+    throw new InputError(
+      field,
+      `${T} K is outside the ${lo}–${hi} K range of the bundled oxide thermochemistry (298 K data, measured ΔG°(T) lines); give a temperature inside it`,
+    );
+  return T;
 }
 
 interface LinearGibbs {
@@ -38,6 +58,8 @@ interface LinearGibbs {
   Tmin_K: number;
   Tmax_K: number;
   source: string;
+  calibrated?: boolean;
+  rangeVerify?: boolean;
 }
 
 interface ReferenceDoc {
@@ -57,11 +79,17 @@ let overrides: ThermoRow[] = [];
 /** User rows (ΔH_f, S at 298 K) that take precedence over the bundled data; [] to reset. */
 export function setThermoOverrides(rows: ThermoRow[]): void {
   overrides = rows.map((r) => ({ ...r, source: `user data: ${r.source ?? "no source given"}` }));
+  bumpThermoDataGeneration();
 }
 
 /** Formulas with thermochemical rows: the bundled table and the user's rows. */
 export function thermoFormulas(): string[] {
-  return [...new Set([...speciesTable(), ...overrides].map((r) => r.formula))];
+  return [
+    ...new Set([
+      ...[...speciesTable(), ...overrides].map((r) => r.formula),
+      ...linearGibbsTable().map((l) => l.formula),
+    ]),
+  ];
 }
 
 function findRow(formula: string, phase?: string): ThermoRow | undefined {
@@ -115,6 +143,8 @@ export interface OxideThermo extends OxideFormula {
   sources: string[];
   assumptions: string[];
   validRange_K?: [number, number];
+  /** The phase is stable only above this temperature (K), e.g. wüstite above its 843 K eutectoid. */
+  stableAbove_K?: number;
 }
 
 function missing(field: string, formula: string, what: string): InputError {
@@ -154,6 +184,8 @@ export function oxideThermo(formula: string, phase?: string, field = "oxide"): O
       sources: [lin.source],
       assumptions: [
         `ΔG_f(T) = a + bT fitted over ${lin.Tmin_K}–${lin.Tmax_K} K; extrapolated outside that range`,
+        ...(lin.calibrated ? [`${formula}: calibrated line (see its source)`] : []),
+        ...(lin.rangeVerify ? [`${formula}: measurement range not checked here (verify)`] : []),
       ],
       validRange_K: [lin.Tmin_K, lin.Tmax_K],
     };
@@ -167,16 +199,23 @@ export function oxideThermo(formula: string, phase?: string, field = "oxide"): O
     );
   }
   if (row.dHf298_kJ_per_mol === null) throw missing(field, formula, "ΔH_f,298");
-  if (row.S298_J_per_mol_K === null) throw missing(field, formula, "S298");
+  let S298 = row.S298_J_per_mol_K;
+  const entropyNote: string[] = [];
+  const assumed = speciesDocument().entropyAssumptions?.[formula];
+  if (S298 === null && assumed && !overrides.some((r) => r.formula === formula)) {
+    S298 = assumed.S298_J_per_mol_K;
+    entropyNote.push(`S298(${formula}) = ${S298} J/(mol K): ${assumed.source}`);
+  }
+  if (S298 === null) throw missing(field, formula, "S298");
   const metalS = elementEntropy(f.metal);
   if (!metalS) throw missing(field, f.metal, "S298 of the metal");
   const o2 = shomateSpecies("O2", "gas");
   const sO2 = o2?.S298_J_per_mol_K ?? 205.15;
-  const dS = row.S298_J_per_mol_K - f.nMetal * metalS.S - (f.nO / 2) * sO2;
+  const dS = S298 - f.nMetal * metalS.S - (f.nO / 2) * sO2;
   const oxCp = solidShomate(formula, row.phase);
   const mCp = solidShomate(f.metal);
   const cpIncluded = oxCp !== undefined && mCp !== undefined;
-  const assumptions: string[] = [];
+  const assumptions: string[] = [...entropyNote];
   if (!cpIncluded)
     assumptions.push("ΔCp = 0: ΔH_f and ΔS_f held at their 298 K values (no sourced Cp for every species)");
   if (cpIncluded && oxCp?.assumption) assumptions.push(`Cp(${formula}): ${oxCp.source}`);
@@ -193,6 +232,7 @@ export function oxideThermo(formula: string, phase?: string, field = "oxide"): O
     cpIncluded,
     sources: [`${formula}: ${row.source}`, `${f.metal}: ${metalS.source}`, "O2: NIST WebBook (Chase 1998)"],
     assumptions,
+    ...(row.stableAbove_K !== undefined ? { stableAbove_K: row.stableAbove_K } : {}),
   };
 }
 
@@ -209,7 +249,7 @@ export interface FormationGibbs {
 
 /** ΔG°_f(T) of an oxide from its elements (p° = 1 bar). */
 export function formationGibbs(th: OxideThermo, T: Kelvin): FormationGibbs {
-  assertTemperature(T);
+  assertThermoTemperature(T);
   let dH = th.dHf298_kJ_per_mol;
   let dS = th.dSf298_J_per_mol_K;
   let extrapolated = false;

@@ -1,7 +1,8 @@
 /**
  * Metal/oxide and oxide/lower-oxide equilibria from the Ellingham data:
  *
- *   lower + O2 → higher   (per mol O2; "lower" is the metal or the next oxide down in O/M)
+ *   lower + O2 → higher   (per mol O2; "lower" is the oxide's neighbour on the lower convex hull of
+ *                          ΔG°_f per metal atom against O/M at T — the phase it actually reduces to)
  *   ΔG°(T) = ΔG°_f(higher)·ν_h − ΔG°_f(lower)·ν_l
  *   p_O2,eq(T) = p° exp(ΔG°/RT)          Δμ_O,eq = Δμ_O(T, p°) + ΔG°/(2 N_A e)
  *
@@ -12,8 +13,9 @@
  */
 import { GAS_CONSTANT_J_PER_MOL_K, KJ_PER_MOL_PER_EV } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
-import { assertTemperature, type Bar, type ElectronVolt, type Kelvin } from "../units/quantities.js";
+import type { Bar, ElectronVolt, Kelvin } from "../units/quantities.js";
 import {
+  assertThermoTemperature,
   formationGibbs,
   type OxideThermo,
   oxideThermo,
@@ -22,6 +24,7 @@ import {
   setThermoOverrides,
   thermoFormulas,
 } from "./ellingham.js";
+import { DataCache } from "./data-file.js";
 import { type Atmosphere, deltaMuOStandard, oxygenPotential, P_STANDARD_BAR } from "./oxygen-potential.js";
 
 export { setThermoOverrides };
@@ -42,20 +45,32 @@ function gf(p: MOPhase, T: Kelvin): { g: number; extrapolated: boolean; cp: bool
   return { g: f.dG_kJ_per_mol_oxide, extrapolated: f.extrapolated, cp: f.cpIncluded };
 }
 
-/** The metal and every oxide of it with usable data (one per formula: the first phase with data). */
-export function phasesOfMetal(metal: string): MOPhase[] {
-  const out: MOPhase[] = [{ formula: metal, phase: "metal", nMetal: 1, nO: 0, thermo: null }];
-  for (const f of thermoFormulas()) {
-    const p = parseOxideFormula(f);
-    if (!p || p.metal !== metal) continue;
-    try {
-      const th = oxideThermo(f);
-      out.push({ formula: f, phase: th.phase, nMetal: p.nMetal, nO: p.nO, thermo: th });
-    } catch {
-      // unsourced oxide: left out of the M–O system (listed by `bundledOxides` with the reason)
+const phaseCache = new DataCache<MOPhase[]>();
+
+/**
+ * The metal and every oxide of it with usable data (one per formula: the first phase with data). With T,
+ * phases that exist only above some temperature (wüstite FeO above 843 K) are left out below it.
+ */
+export function phasesOfMetal(metal: string, T?: Kelvin): MOPhase[] {
+  let all = phaseCache.get(metal);
+  if (!all) {
+    const formulas = thermoFormulas();
+    all = [{ formula: metal, phase: "metal", nMetal: 1, nO: 0, thermo: null }];
+    for (const f of formulas) {
+      const p = parseOxideFormula(f);
+      if (!p || p.metal !== metal) continue;
+      try {
+        const th = oxideThermo(f);
+        all.push({ formula: f, phase: th.phase, nMetal: p.nMetal, nO: p.nO, thermo: th });
+      } catch {
+        // unsourced oxide: left out of the M–O system (listed by `bundledOxides` with the reason)
+      }
     }
+    all.sort((a, b) => a.nO / a.nMetal - b.nO / b.nMetal);
+    phaseCache.set(metal, all);
   }
-  return out.sort((a, b) => a.nO / a.nMetal - b.nO / b.nMetal);
+  if (T === undefined) return all;
+  return all.filter((p) => p.thermo?.stableAbove_K === undefined || T >= p.thermo.stableAbove_K);
 }
 
 export interface Reaction {
@@ -72,10 +87,20 @@ function coef(x: number): string {
   return r === 1 ? "" : `${r} `;
 }
 
-/** The reduction partner of an oxide: the next phase down in O/M among the metal's phases with data. */
-export function reductionReaction(oxide: string, phase?: string, field = "oxide"): Reaction {
+/**
+ * The reduction partner of an oxide at T: its lower neighbour on the convex hull of ΔG°_f per metal atom
+ * against O/M, i.e. among the phases poorer in O the one whose chord to the oxide is steepest (the
+ * reduction equilibrium at the highest μ_O). A phase above the hull (Ti2O3 next to TiO2 when the Magnéli
+ * Ti4O7 lies lower) is never chosen. T defaults to 298.15 K.
+ */
+export function reductionReaction(
+  oxide: string,
+  phase?: string,
+  field = "oxide",
+  T: Kelvin = 298.15,
+): Reaction {
   const th = oxideThermo(oxide, phase, field);
-  const all = phasesOfMetal(th.metal);
+  const all = phasesOfMetal(th.metal, T);
   const higher: MOPhase = {
     formula: th.formula,
     phase: th.phase,
@@ -84,8 +109,18 @@ export function reductionReaction(oxide: string, phase?: string, field = "oxide"
     thermo: th,
   };
   const r = th.nO / th.nMetal;
-  const lowerCandidates = all.filter((p) => p.nO / p.nMetal < r - 1e-9);
-  const lower = lowerCandidates[lowerCandidates.length - 1];
+  const gHigher = gf(higher, T).g / th.nMetal;
+  let lower = all[0];
+  let bestSlope = Number.NEGATIVE_INFINITY;
+  for (const p of all) {
+    const rp = p.nO / p.nMetal;
+    if (rp >= r - 1e-9) continue;
+    const slope = (gHigher - gf(p, T).g / p.nMetal) / (r - rp);
+    if (slope > bestSlope) {
+      bestSlope = slope;
+      lower = p;
+    }
+  }
   const rl = lower.nO / lower.nMetal;
   const k = 2 / (r - rl); // metal atoms per mol O2
   const nuHigher = k / th.nMetal;
@@ -115,14 +150,14 @@ export function reactionGibbs(
 
 /** Equilibrium O2 pressure (bar) of the reaction at T. */
 export function equilibriumPO2(rx: Reaction, T: Kelvin): Bar {
-  assertTemperature(T);
+  assertThermoTemperature(T);
   const dG = reactionGibbs(rx, T).dG_kJ_per_mol_O2;
   return P_STANDARD_BAR * Math.exp((dG * 1000) / (GAS_CONSTANT_J_PER_MOL_K * T));
 }
 
 /** Equilibrium Δμ_O (eV per O atom) of the reaction at T. */
 export function equilibriumDeltaMuO(rx: Reaction, T: Kelvin): ElectronVolt {
-  assertTemperature(T);
+  assertThermoTemperature(T);
   return deltaMuOStandard(T) + reactionGibbs(rx, T).dG_kJ_per_mol_O2 / 2 / KJ_PER_MOL_PER_EV;
 }
 
@@ -138,7 +173,7 @@ export function drivingForce(rx: Reaction, T: Kelvin, atmosphere: Atmosphere): E
 export function decompositionTemperature(
   rx: Reaction,
   atmosphere: Atmosphere,
-  tMin: Kelvin = 200,
+  tMin: Kelvin = 298.15,
   tMax: Kelvin = 3000,
 ): Kelvin | null {
   const f = (T: number) => drivingForce(rx, T, atmosphere);
@@ -187,7 +222,7 @@ export function stablePhase(metal: string, T: Kelvin, atmosphere: Atmosphere): M
   const muKJ = dmu * KJ_PER_MOL_PER_EV;
   let best: MOPhase | undefined;
   let bestOmega = Number.POSITIVE_INFINITY;
-  for (const p of phasesOfMetal(metal)) {
+  for (const p of phasesOfMetal(metal, T)) {
     const omega = (gf(p, T).g - p.nO * muKJ) / p.nMetal;
     if (omega < bestOmega - 1e-12) {
       best = p;
@@ -209,7 +244,7 @@ export interface StabilityResult {
   stablePhase: string;
   equilibriumPO2_bar: Bar;
   equilibriumDeltaMuO_eV: ElectronVolt;
-  /** Where the oxide decomposes in this atmosphere (K); null when no crossing in 200–3000 K. */
+  /** Where the oxide decomposes in this atmosphere (K); null when no crossing in 298–3000 K. */
   decompositionTemperature_K: Kelvin | null;
   /** Δμ_O(gas) − Δμ_O,eq, eV per O: > 0 the oxide is stable against reduction. */
   drivingForce_eV: ElectronVolt;
@@ -222,9 +257,9 @@ export interface StabilityResult {
 
 /** Stability of an oxide (id or formula) at T in an atmosphere. */
 export function oxideStability(oxide: string, T: Kelvin, atmosphere: Atmosphere): StabilityResult {
-  assertTemperature(T);
+  assertThermoTemperature(T);
   const { formula, phase } = resolveOxide(oxide);
-  const rx = reductionReaction(formula, phase);
+  const rx = reductionReaction(formula, phase, "oxide", T);
   const gas = oxygenPotential(T, atmosphere);
   const eq = equilibriumDeltaMuO(rx, T);
   const g = reactionGibbs(rx, T);

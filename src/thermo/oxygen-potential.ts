@@ -26,6 +26,12 @@ import { gasGibbs, shomateAt, shomateSpecies } from "./gas.js";
 /** Standard pressure of the Shomate tables (and of every ΔG° here): 1 bar. */
 export const P_STANDARD_BAR: Bar = 1;
 
+/**
+ * Highest O2 pressure accepted, bar. ASSUMPTION: μ_O here treats O2 as an ideal gas; above ~1e3 bar the
+ * fugacity coefficient departs from 1 by tens of % and beyond that the number is meaningless.
+ */
+export const MAX_PO2_BAR: Bar = 1e3;
+
 export type Atmosphere =
   | { kind: "O2"; pO2_bar: Bar }
   | { kind: "H2O/H2"; ratio: number }
@@ -160,11 +166,22 @@ export function oxygenPotential(T: Kelvin, atmosphere: Atmosphere): OxygenPotent
   const notes: string[] = [];
   let pO2: Bar;
   if (atmosphere.kind === "O2") {
-    pO2 = assertPressure(atmosphere.pO2_bar, "p-o2");
-  } else if (atmosphere.kind === "H2O/H2") {
-    pO2 = pO2FromH2OH2(T, atmosphere.ratio);
+    pO2 = assertPressure(atmosphere.pO2_bar, "--p-o2");
+    if (pO2 > MAX_PO2_BAR)
+      throw new InputError(
+        "--p-o2",
+        `${pO2} bar is above ${MAX_PO2_BAR} bar, where the ideal-gas O2 chemical potential used here no longer holds; give at most ${MAX_PO2_BAR} bar`,
+      );
   } else {
-    pO2 = pO2FromCO2CO(T, atmosphere.ratio);
+    const flag = atmosphere.kind === "H2O/H2" ? "--h2o-h2" : "--co2-co";
+    pO2 =
+      atmosphere.kind === "H2O/H2" ? pO2FromH2OH2(T, atmosphere.ratio) : pO2FromCO2CO(T, atmosphere.ratio);
+    // the equivalent p_O2 must be a finite, positive number of bar within the ideal-gas range
+    if (!(pO2 > 0 && pO2 <= MAX_PO2_BAR))
+      throw new InputError(
+        flag,
+        `the ratio ${atmosphere.ratio} is equivalent to p_O2 = ${pO2} bar at ${T} K, outside (0, ${MAX_PO2_BAR}] bar; give a ratio nearer 1`,
+      );
   }
   const w = deltaGWaterFormation(T);
   if (w.extrapolated)

@@ -1,29 +1,30 @@
 /**
- * The five-region oxygen chemical-potential profile of a supported metal particle
- * (support surface | support bulk | interfacial oxide | metal bulk | metal surface), each Δμ_O in
- * eV per O atom (Reuter–Scheffler reference ½ E_O2). Definitions (docs/thermo.md):
+ * The five-region oxygen chemical-potential profile of a supported metal particle (support surface |
+ * support bulk | interfacial oxide | metal bulk | metal surface), Δμ_O in eV per O (reference ½ E_O2),
+ * recomputed from the oxygen landscape and the two routes (routes.ts), so that it depends on the support
+ * and on the interface gate (docs/thermo.md, "Profile").
  *
- *   support surface   = gas (surfaces equilibrate with the gas phase)
- *   support bulk      = max(gas, Δμ_O of the support's reduction equilibrium): lattice O follows the gas
- *                       until the gas drops below the reduction limit, where the two-phase mixture
- *                       (e.g. TiO2/Ti2O3) pins μ_O
- *   interfacial oxide = Δμ_O of the metal/lowest-oxide equilibrium (Ru/RuO2) when that oxide is stable
- *                       in the gas; otherwise no oxide forms and the interface follows the gas
- *   metal bulk        = min(gas, Δμ_O(M/MO_x) + k_B T ln θ): dissolved O below saturation (θ = x/x_sat,
- *                       assumption 0.1)
- *   metal surface     = gas
- *
- * O flows down the gradient; the support → metal driving force is μ(support bulk) − μ(interfacial oxide).
+ * Oxidising gas (the metal's oxidation is downhill): O flows from the gas (Δμ_O,gas) to the oxide growth
+ * front (the M/MO_x equilibrium Δμ_O,eq). Along each route the steady-state drop of μ_O across a step is
+ * its share of the route's series resistance (the potential divider of a resistor chain, exact in linear
+ * response, an approximation beyond it):
+ *   interface route: gas →[gas exchange]→ support surface →[vacancy transport]→ support bulk (the O
+ *   reservoir next to the interface) →[interface crossing]→ interfacial oxide →[oxide growth]→ metal bulk
+ *   surface route:   gas →[dissociation]→ metal surface.
+ * No oxidation drive (reducing gas, or no stable bulk oxide: Pt and Au in O2 at 450 °C): there is no flow
+ * into the metal; the metal sits at the gas μ_O, the support bulk at max(gas, its reduction limit), where
+ * a reduced support pins μ_O at the support/suboxide equilibrium.
  */
-import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
-import { assertTemperature, type ElectronVolt, type Kelvin } from "../units/quantities.js";
-import { parseOxideFormula, resolveOxide } from "./ellingham.js";
-import { equilibriumDeltaMuO, phasesOfMetal, reductionReaction } from "./equilibria.js";
-import { type Atmosphere, oxygenPotential } from "./oxygen-potential.js";
+import type { ElectronVolt, Kelvin } from "../units/quantities.js";
+import { resolveOxide } from "./ellingham.js";
+import { equilibriumDeltaMuO, reductionReaction } from "./equilibria.js";
+import { type Nonstoichiometry, nonstoichiometricOxides, oxygenNonstoichiometry } from "./defects.js";
+import { canonicalSupport, type GateVerdictInput } from "./landscape.js";
+import type { Atmosphere } from "./oxygen-potential.js";
+import { oxygenRoutes, type RoutesResult } from "./routes.js";
 import { vacancyFormation, vacancyFraction } from "./vacancy.js";
 
-export const DEFAULT_METAL_O_SATURATION = 0.1;
 /** Below this |Δμ| (eV/O) the profile reports no driving force. */
 export const FLOW_THRESHOLD_EV = 0.01;
 
@@ -52,26 +53,59 @@ export interface MuOProfile {
   support: string;
   supportPhase: string;
   temperature_K: Kelvin;
+  atmosphere: Atmosphere;
   gasDeltaMuO_eV: ElectronVolt;
   pO2_bar: number;
+  gate: { verdict: GateVerdictInput; strain: number; source: string };
   interfacialOxide: string | null;
   interfacialOxideStable: boolean;
   supportReduction: string;
   supportReductionDeltaMuO_eV: ElectronVolt;
+  /** Energy-only vacancy estimate (bounded by the lower oxide) with the vacancy energy used. */
   supportVacancy: { E_f_eV: ElectronVolt; fraction: number; source: string; note: string } | null;
+  /** Measured-data nonstoichiometry of the support (CeO2, TiO2), null where no data exist. */
+  supportNonstoichiometry: Nonstoichiometry | null;
   regions: ProfileRegion[];
   steps: ProfileStep[];
   /** Net direction of O exchange between support and metal. */
   direction: "support → metal" | "metal → support" | "none";
   /** μ(support bulk) − μ(interfacial oxide), eV per O. */
   drivingForce_eV: ElectronVolt;
+  routes: Pick<RoutesResult, "dominantRoute" | "bottomUp" | "oxidationDownhill" | "timeToOxidise_s"> & {
+    interfaceLimitingStep: string;
+    surfaceLimitingStep: string;
+  };
   assumptions: string[];
   notes: string[];
 }
 
 export interface ProfileOptions {
-  metalOSaturation?: number;
+  gate?: { verdict: GateVerdictInput; strain: number; source: string };
+  particleSize_nm?: number;
+  overrides?: Record<string, number>;
 }
+
+/** Default gate when none is given: ASSUMPTION (the thermo layer cannot judge epitaxy; pass the gate). */
+export const DEFAULT_PROFILE_GATE = {
+  verdict: "incoherent" as GateVerdictInput,
+  strain: Number.NaN,
+  source: "ASSUMPTION: no gate given (incoherent); the CLI passes the interface verdict of smsi match",
+};
+
+/** μ_O after each step of a series chain: the potential-divider share of the total drop. */
+function divider(muStart: number, muEnd: number, resistances: number[]): number[] {
+  const total = resistances.reduce((s, r) => s + r, 0);
+  const out: number[] = [];
+  let acc = 0;
+  for (const r of resistances) {
+    acc += r;
+    out.push(muStart - ((muStart - muEnd) * acc) / (total > 0 ? total : 1));
+  }
+  return out;
+}
+
+const resistance = (r: { steps: { rate_per_s: number }[] }) =>
+  r.steps.map((s) => 1 / Math.max(s.rate_per_s, Number.MIN_VALUE));
 
 /** Compute the five-region profile for metal (symbol) on support (bundled id or formula). */
 export function muOProfile(
@@ -81,94 +115,91 @@ export function muOProfile(
   atmosphere: Atmosphere,
   options: ProfileOptions = {},
 ): MuOProfile {
-  assertTemperature(T);
-  if (!/^[A-Z][a-z]?$/.test(metal))
-    throw new InputError("metal", `"${metal}" is not an element symbol; write e.g. Ru, Pd, Pt`);
-  const theta = options.metalOSaturation ?? DEFAULT_METAL_O_SATURATION;
-  if (!(theta > 0 && theta <= 1))
-    throw new InputError("--metal-o-saturation", `must be in (0, 1] (got ${theta}); e.g. 0.1`);
-  const sup = resolveOxide(support, "support");
-  if (!parseOxideFormula(sup.formula))
-    throw new InputError("support", `"${support}" is not a binary oxide support`);
-  const gas = oxygenPotential(T, atmosphere);
-  const mu = gas.deltaMuO_eV;
-  const notes = [...gas.notes];
-  const assumptions: string[] = [
-    `metal-bulk O at θ = x/x_sat = ${theta} of saturation (assumption; no sourced O solubility)`,
-    "surfaces in equilibrium with the gas phase",
-  ];
-
-  const supRx = reductionReaction(sup.formula, sup.phase, "support");
+  const gate = options.gate ?? DEFAULT_PROFILE_GATE;
+  const supportId = canonicalSupport(support);
+  const r = oxygenRoutes({
+    metal,
+    support: supportId,
+    temperature_K: T,
+    atmosphere,
+    gate,
+    particleSize_nm: options.particleSize_nm,
+    overrides: options.overrides,
+  });
+  const sup = resolveOxide(supportId, "support");
+  const supRx = reductionReaction(sup.formula, sup.phase, "support", T);
   const supRed = equilibriumDeltaMuO(supRx, T);
-  const supportBulk = Math.max(mu, supRed);
-
-  const oxides = phasesOfMetal(metal).filter((p) => p.nO > 0);
-  if (oxides.length === 0)
-    throw new InputError(
-      "metal",
-      `no sourced oxide of ${metal} (needed for the interfacial-oxide region); supply ΔH_f and S298 of its oxide with --thermo-data FILE.json`,
-    );
-  // the oxide in equilibrium with the metal: lowest equilibrium μ_O among metal + O2 → oxide
-  let interfacial = oxides[0];
-  let muMO = Number.POSITIVE_INFINITY;
-  for (const ox of oxides) {
-    // equilibrium of the metal with this oxide directly
-    const rx = reductionReaction(ox.formula, ox.phase);
-    if (rx.lower.nO !== 0) continue;
-    const eq = equilibriumDeltaMuO(rx, T);
-    if (eq < muMO) {
-      muMO = eq;
-      interfacial = ox;
-    }
-  }
-  if (!Number.isFinite(muMO)) {
-    const rx = reductionReaction(interfacial.formula, interfacial.phase);
-    muMO = equilibriumDeltaMuO(rx, T);
-  }
-  for (const a of interfacial.thermo?.assumptions ?? []) assumptions.push(`${interfacial.formula}: ${a}`);
-  for (const a of supRx.higher.thermo?.assumptions ?? []) assumptions.push(`${sup.formula}: ${a}`);
-  const oxideStable = mu > muMO;
-  const interfaceMu = oxideStable ? muMO : mu;
-  const metalBulk = Math.min(mu, muMO + BOLTZMANN_eV_PER_K * T * Math.log(theta));
-
-  let supportVacancy: MuOProfile["supportVacancy"] = null;
-  try {
-    const v = vacancyFormation(sup.formula, sup.phase);
-    supportVacancy = {
-      E_f_eV: v.E_f_eV,
-      fraction: vacancyFraction(v.E_f_eV, T, supportBulk),
-      source: v.source,
-      note: v.note,
-    };
-  } catch {
-    notes.push(`no vacancy formation energy for ${sup.formula}`);
-  }
-
-  const regions: ProfileRegion[] = [
-    {
-      region: "support surface",
-      deltaMuO_eV: mu,
-      definition: "gas phase (surface equilibrated with the gas)",
-    },
-    {
-      region: "support bulk",
-      deltaMuO_eV: supportBulk,
-      definition: `max(gas, ${supRx.equation} equilibrium = ${supRed.toFixed(3)} eV)`,
-    },
-    {
-      region: "interfacial oxide",
-      deltaMuO_eV: interfaceMu,
-      definition: oxideStable
-        ? `${metal}/${interfacial.formula} equilibrium (${interfacial.formula} stable in the gas)`
-        : `${interfacial.formula} unstable (gas below ${metal}/${interfacial.formula} equilibrium ${muMO.toFixed(3)} eV): follows the gas`,
-    },
-    {
-      region: "metal bulk",
-      deltaMuO_eV: metalBulk,
-      definition: `min(gas, ${metal}/${interfacial.formula} equilibrium + k_B T ln ${theta})`,
-    },
-    { region: "metal surface", deltaMuO_eV: mu, definition: "gas phase (surface equilibrated with the gas)" },
+  const gasMu = r.gasDeltaMuO_eV;
+  const muEq = r.equilibriumDeltaMuO_eV;
+  const notes = [...r.notes];
+  const assumptions = [
+    ...r.thermoAssumptions,
+    ...r.assumptions
+      .filter((a) => a.isAssumption)
+      .map((a) => `${a.name} = ${a.value} ${a.unit}: ${a.source}`),
   ];
+
+  let regions: ProfileRegion[];
+  if (r.oxidationDownhill) {
+    const ri = resistance(r.routes.interface); // order: crossing, growth, transport, exchange
+    const [surfaceMu, bulkMu, oxideMu, metalMu] = divider(gasMu, muEq, [ri[3], ri[2], ri[0], ri[1]]);
+    const rs = resistance(r.routes.surface);
+    const [metalSurfaceMu] = divider(gasMu, muEq, rs);
+    regions = [
+      {
+        region: "support surface",
+        deltaMuO_eV: surfaceMu,
+        definition: "gas minus the drop across gas exchange (share of the interface route's resistance)",
+      },
+      {
+        region: "support bulk",
+        deltaMuO_eV: bulkMu,
+        definition: "after vacancy transport through the support: the lattice O next to the interface",
+      },
+      {
+        region: "interfacial oxide",
+        deltaMuO_eV: oxideMu,
+        definition: `after the interface crossing (gate ${gate.verdict})`,
+      },
+      {
+        region: "metal bulk",
+        deltaMuO_eV: metalMu,
+        definition: `the ${r.oxide} growth front: the ${metal}/${r.oxide} equilibrium`,
+      },
+      {
+        region: "metal surface",
+        deltaMuO_eV: metalSurfaceMu,
+        definition: "gas minus the drop across O2 dissociation (share of the surface route's resistance)",
+      },
+    ];
+  } else {
+    const supportBulk = Math.max(gasMu, supRed);
+    regions = [
+      { region: "support surface", deltaMuO_eV: gasMu, definition: "gas phase (no O flow into the metal)" },
+      {
+        region: "support bulk",
+        deltaMuO_eV: supportBulk,
+        definition: `max(gas, ${supRx.equation} equilibrium = ${supRed.toFixed(3)} eV)`,
+      },
+      {
+        region: "interfacial oxide",
+        deltaMuO_eV: gasMu,
+        definition: r.oxide
+          ? `${r.oxide} not stable in this gas (no oxidation drive): follows the gas`
+          : `no stable bulk oxide of ${metal}: follows the gas`,
+      },
+      {
+        region: "metal bulk",
+        deltaMuO_eV: gasMu,
+        definition: "no oxidation drive: dissolved O in equilibrium with the gas",
+      },
+      { region: "metal surface", deltaMuO_eV: gasMu, definition: "gas phase" },
+    ];
+    if (supRed > gasMu)
+      notes.push(
+        `gas μ_O is below the ${sup.formula} reduction limit: the support is reduced and releases O towards the gas`,
+      );
+  }
   const steps: ProfileStep[] = [];
   for (let i = 0; i + 1 < regions.length; i++)
     steps.push({
@@ -176,29 +207,61 @@ export function muOProfile(
       to: regions[i + 1].region,
       drivingForce_eV: regions[i].deltaMuO_eV - regions[i + 1].deltaMuO_eV,
     });
-  const df = supportBulk - interfaceMu;
-  const direction =
-    df > FLOW_THRESHOLD_EV ? "support → metal" : df < -FLOW_THRESHOLD_EV ? "metal → support" : "none";
-  if (!oxideStable && supRed > mu)
-    notes.push(
-      `gas μ_O is below the ${sup.formula} reduction limit: the support is reduced and releases O towards the metal and gas`,
-    );
+  const df = regions[1].deltaMuO_eV - regions[2].deltaMuO_eV;
+  // direction of the net O exchange: the interface route carries O into the metal whenever oxidation is
+  // downhill (its drop across the crossing may be small when the crossing is easy: a coherent interface)
+  const direction: MuOProfile["direction"] =
+    r.oxidationDownhill && r.routes.interface.flux_per_s > 0
+      ? "support → metal"
+      : df < -FLOW_THRESHOLD_EV
+        ? "metal → support"
+        : "none";
+
+  let supportVacancy: MuOProfile["supportVacancy"] = null;
+  try {
+    const v = vacancyFormation(sup.formula, sup.phase, "bulk", T);
+    const maxFraction =
+      (supRx.higher.nO - (supRx.lower.nO / supRx.lower.nMetal) * supRx.higher.nMetal) / supRx.higher.nO;
+    supportVacancy = {
+      E_f_eV: v.E_f_eV,
+      fraction: vacancyFraction(v.E_f_eV, T, regions[1].deltaMuO_eV, maxFraction),
+      source: v.source,
+      note: `${v.note ? `${v.note}; ` : ""}energy-only estimate (formation entropy neglected), bounded by ${supRx.lower.formula}`,
+    };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    notes.push(`no vacancy formation energy for ${sup.formula}`);
+  }
+  const supportNonstoichiometry = nonstoichiometricOxides().includes(sup.formula)
+    ? oxygenNonstoichiometry(supportId, T, atmosphere)
+    : null;
   return {
     metal,
     support: sup.formula,
     supportPhase: supRx.higher.phase,
     temperature_K: T,
-    gasDeltaMuO_eV: mu,
-    pO2_bar: gas.pO2_bar,
-    interfacialOxide: interfacial.formula,
-    interfacialOxideStable: oxideStable,
+    atmosphere,
+    gasDeltaMuO_eV: gasMu,
+    pO2_bar: r.pO2_bar,
+    gate,
+    interfacialOxide: r.oxide,
+    interfacialOxideStable: r.oxidationDownhill,
     supportReduction: supRx.equation,
     supportReductionDeltaMuO_eV: supRed,
     supportVacancy,
+    supportNonstoichiometry,
     regions,
     steps,
     direction,
     drivingForce_eV: df,
+    routes: {
+      dominantRoute: r.dominantRoute,
+      bottomUp: r.bottomUp,
+      oxidationDownhill: r.oxidationDownhill,
+      timeToOxidise_s: r.timeToOxidise_s,
+      interfaceLimitingStep: r.routes.interface.limitingStep,
+      surfaceLimitingStep: r.routes.surface.limitingStep,
+    },
     assumptions,
     notes,
   };

@@ -11,7 +11,7 @@ import { BOLTZMANN_eV_PER_K, KJ_PER_MOL_PER_EV } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
 import { assertTemperature, type ElectronVolt, type Kelvin } from "../units/quantities.js";
 import { oxideThermo } from "./ellingham.js";
-import { thermoDataFile } from "./data-file.js";
+import { bumpThermoDataGeneration, thermoDataFile } from "./data-file.js";
 import { reductionReaction } from "./equilibria.js";
 import { shomateSpecies } from "./gas.js";
 
@@ -45,11 +45,12 @@ function table(): VacancyEntry[] {
 /** User values (each with its source) that take precedence over the bundled entries; [] to reset. */
 export function setVacancyEntries(rows: VacancyEntry[]): void {
   extra = rows.map((r) => ({ ...r, source: `user data: ${r.source}` }));
+  bumpThermoDataGeneration();
 }
 
-/** Thermochemical proxy: reduction enthalpy per O atom (eV) of the oxide to its next-lower phase. */
-export function reductionEnthalpyPerO(formula: string, phase?: string): ElectronVolt {
-  const rx = reductionReaction(formula, phase);
+/** Thermochemical proxy: reduction enthalpy per O atom (eV) of the oxide to its convex-hull neighbour at T. */
+export function reductionEnthalpyPerO(formula: string, phase?: string, T: Kelvin = 298.15): ElectronVolt {
+  const rx = reductionReaction(formula, phase, "support", T);
   const hh = rx.higher.thermo?.dHf298_kJ_per_mol ?? 0;
   const hl = rx.lower.thermo?.dHf298_kJ_per_mol ?? 0;
   // lower + O2 → higher : ΔH per O2 = ν_h ΔH_f(h) − ν_l ΔH_f(l); removing one O costs −ΔH/2
@@ -64,6 +65,7 @@ export function vacancyFormation(
   formula: string,
   phase?: string,
   site: "bulk" | "surface" = "bulk",
+  T: Kelvin = 298.15,
 ): VacancyFormation {
   const rows = table().filter(
     (r) =>
@@ -89,23 +91,34 @@ export function vacancyFormation(
       ? e
       : new InputError("support", `no vacancy data for ${formula}; add an entry with its source`);
   }
-  const rx = reductionReaction(formula, ph, "support");
+  const rx = reductionReaction(formula, ph, "support", T);
   return {
     support: formula,
     phase: rx.higher.phase,
     site,
-    E_f_eV: reductionEnthalpyPerO(formula, ph),
+    E_f_eV: reductionEnthalpyPerO(formula, ph, T),
     kind: "thermochemical",
-    source: th?.source ?? `derived from species-298K.json (${rx.equation})`,
+    source: `reduction enthalpy per O of ${rx.equation.replace("⇌", "←")} at 298 K (species-298K.json)${th ? `; ${th.source}` : ""}`,
     note: `bulk-thermodynamic proxy: ΔH per O of ${rx.equation.replace("⇌", "←")} at 298 K (reduced limit, not a dilute-defect value)`,
   };
 }
 
-/** Equilibrium vacancy site fraction on the O sublattice at (T, Δμ_O). */
-export function vacancyFraction(E_f_eV: ElectronVolt, T: Kelvin, deltaMuO_eV: ElectronVolt): number {
+/**
+ * Energy-only estimate of the vacancy site fraction on the O sublattice at (T, Δμ_O): x/(1−x) =
+ * exp(−(E_f + Δμ_O)/k_BT), the vacancy formation entropy neglected, and bounded by `maxFraction` (the
+ * lower oxide's composition, e.g. 0.125 of the O sites for TiO2 → Ti4O7). For measured nonstoichiometry use
+ * defects.ts (oxygenNonstoichiometry), which includes the reduction entropy.
+ */
+export function vacancyFraction(
+  E_f_eV: ElectronVolt,
+  T: Kelvin,
+  deltaMuO_eV: ElectronVolt,
+  maxFraction = 1,
+): number {
   assertTemperature(T);
   const g = E_f_eV + deltaMuO_eV;
   const z = -g / (BOLTZMANN_eV_PER_K * T);
   // x = 1 / (1 + exp(g/kT)), written stably
-  return z > 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  const x = z > 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  return Math.min(x, maxFraction);
 }

@@ -1,9 +1,13 @@
-/** `smsi thermo mu-o | stability | ellingham | profile`: oxygen chemical potential and oxide stability. */
+/**
+ * `smsi thermo mu-o | stability | ellingham | profile | defects` (and `routes | landscape` from
+ * thermo-routes.ts): oxygen chemical potential, oxide stability, nonstoichiometry and O routes.
+ */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { bundledOxides } from "../../thermo/ellingham.js";
 import { oxideStability } from "../../thermo/equilibria.js";
 import { type Atmosphere, atmosphereFromOptions, oxygenPotential } from "../../thermo/oxygen-potential.js";
+import { oxygenNonstoichiometry } from "../../thermo/defects.js";
 import { muOProfile } from "../../thermo/profile.js";
 import {
   applyThermoData as applyUserThermoData,
@@ -13,6 +17,7 @@ import {
 import { InputError } from "../../units/errors.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
 import { fmt, formatTable, type Io, printJson } from "../output.js";
+import { gateFrom, registerRoutes } from "./thermo-routes.js";
 
 interface AtmosphereOpts {
   temperature?: string;
@@ -96,7 +101,7 @@ export function register(program: Command, io: Io): void {
     )
     .addHelpText(
       "after",
-      "\nExample:\n  $ smsi thermo mu-o --temperature 723K --p-o2 1\n  $ smsi thermo stability PdO --temperature 1000K --p-o2 0.21\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --p-o2 1",
+      "\nExample:\n  $ smsi thermo mu-o --temperature 723K --p-o2 1\n  $ smsi thermo stability PdO --temperature 1000K --p-o2 0.21\n  $ smsi thermo profile Ru TiO2-rutile --temperature 450C --p-o2 1\n  $ smsi thermo routes Ru TiO2-rutile --temperature 450C --p-o2 1",
     );
 
   atmosphereOptions(
@@ -215,6 +220,8 @@ export function register(program: Command, io: Io): void {
     .option("--t-min <T>", "lowest temperature", "300K")
     .option("--t-max <T>", "highest temperature", "2000K")
     .option("--out <file>", "write the chart to FILE.svg or FILE.png")
+    .option("--celsius", "temperature axis in °C (the range options still accept K or C)")
+    .option("--no-scales", "leave out the nomographic p_O2, H2/H2O and CO/CO2 scales")
     .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document (lines and the oxides left out)")
     .addHelpText(
@@ -229,6 +236,8 @@ export function register(program: Command, io: Io): void {
         out?: string;
         thermoData?: string;
         json?: boolean;
+        celsius?: boolean;
+        scales?: boolean;
       }) => {
         applyThermoData(opts.thermoData);
         if (!opts.out && !opts.json)
@@ -236,7 +245,6 @@ export function register(program: Command, io: Io): void {
         if (opts.out) checkOut(opts.out);
         const tMin = parseTemperature(opts.tMin, "--t-min");
         const tMax = parseTemperature(opts.tMax, "--t-max");
-        if (tMax <= tMin) throw new InputError("--t-max", `must exceed --t-min (${tMin} K)`);
         const catalogue = bundledOxides();
         const list = opts.oxides
           ? opts.oxides
@@ -249,7 +257,11 @@ export function register(program: Command, io: Io): void {
         const { ellinghamLines, ellinghamSvg } = await charts();
         const lines = ellinghamLines(list, tMin, tMax, step);
         let format: string | undefined;
-        if (opts.out) format = await writeChart(ellinghamSvg(lines), opts.out);
+        if (opts.out)
+          format = await writeChart(
+            ellinghamSvg(lines, { celsius: opts.celsius, nomographic: opts.scales !== false }),
+            opts.out,
+          );
         const omitted = opts.oxides ? [] : catalogue.filter((o) => !o.available);
         if (opts.json)
           return printJson(io, {
@@ -286,11 +298,8 @@ export function register(program: Command, io: Io): void {
         "five-region μ_O profile (support surface, support bulk, interfacial oxide, metal bulk, metal surface) and the O flow",
       ),
   )
-    .option(
-      "--metal-o-saturation <theta>",
-      "dissolved O in the metal bulk as a fraction of saturation (assumption)",
-      "0.1",
-    )
+    .option("--size-nm <D>", "particle diameter in nm (default 5, an assumption)")
+    .option("--gate <verdict>", "override the interface verdict: coherent | semi-coherent | incoherent")
     .option("--out <file>", "also write the profile chart to FILE.svg or FILE.png")
     .option("--thermo-data <file>", THERMO_DATA_HELP)
     .option("--json", "print one JSON document")
@@ -302,19 +311,22 @@ export function register(program: Command, io: Io): void {
       async (
         metal: string,
         support: string,
-        opts: AtmosphereOpts & { out?: string; metalOSaturation: string },
+        opts: AtmosphereOpts & { out?: string; sizeNm?: string; gate?: string },
       ) => {
         applyThermoData(opts.thermoData);
         if (opts.out) checkOut(opts.out);
         const { T, atmosphere } = conditions(opts);
-        const theta = parsePositiveNumber(
-          opts.metalOSaturation,
-          "--metal-o-saturation",
-          "a fraction in (0, 1], e.g. 0.1",
-        );
-        const p = muOProfile(metal, support, T, atmosphere, { metalOSaturation: theta });
+        const size =
+          opts.sizeNm === undefined
+            ? undefined
+            : parsePositiveNumber(opts.sizeNm, "--size-nm", "a particle diameter in nm, e.g. 5");
+        const p = muOProfile(metal, support, T, atmosphere, {
+          gate: gateFrom(opts, metal, support),
+          particleSize_nm: size,
+        });
         let format: string | undefined;
-        if (opts.out) format = await writeChart((await charts()).profileSvg(p), opts.out);
+        if (opts.out)
+          format = await writeChart((await charts()).profileSvg(p, atmosphereText(atmosphere)), opts.out);
         if (opts.json) return printJson(io, { ...p, out: opts.out ?? null });
         io.out(
           [
@@ -323,7 +335,12 @@ export function register(program: Command, io: Io): void {
               ["region", "Δμ_O (eV per O)", "definition"],
               p.regions.map((r) => [r.region, fmt(r.deltaMuO_eV, 3), r.definition]),
             ),
-            `O flow: ${p.direction}; driving force support bulk → interfacial oxide = ${fmt(p.drivingForce_eV, 3)} eV per O`,
+            `O flow: ${p.direction}; driving force support bulk → interfacial oxide = ${fmt(p.drivingForce_eV, 3)} eV per O; gate ${p.gate.verdict}; dominant route ${p.routes.dominantRoute} (interface route limited by ${p.routes.interfaceLimitingStep})`,
+            ...(p.supportNonstoichiometry
+              ? [
+                  `support nonstoichiometry: ${p.supportNonstoichiometry.formula} (x = ${fmt(p.supportNonstoichiometry.x, 3)}, bounded by ${p.supportNonstoichiometry.lowerOxide})`,
+                ]
+              : []),
             ...(p.supportVacancy
               ? [
                   `support O-vacancy: E_f = ${fmt(p.supportVacancy.E_f_eV, 3)} eV (${p.supportVacancy.note}); site fraction at the support-bulk μ_O = ${fmt(p.supportVacancy.fraction, 3)}`,
@@ -336,4 +353,34 @@ export function register(program: Command, io: Io): void {
         );
       },
     );
+
+  atmosphereOptions(
+    thermo
+      .command("defects")
+      .argument("<OXIDE>", "reducible oxide: TiO2-rutile, TiO2-anatase, TiO2, CeO2")
+      .description("oxygen nonstoichiometry x of MO(n−x) at T in the atmosphere, bounded by the lower oxide"),
+  )
+    .option("--json", "print one JSON document")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ smsi thermo defects CeO2 --temperature 1000C --p-o2 1e-10\n  $ smsi thermo defects TiO2-rutile --temperature 450C --h2o-h2 1e-3 --json",
+    )
+    .action((oxide: string, opts: AtmosphereOpts) => {
+      const { T, atmosphere } = conditions(opts);
+      const r = oxygenNonstoichiometry(oxide, T, atmosphere);
+      if (opts.json) return printJson(io, r);
+      io.out(
+        [
+          `${r.oxide} at ${fmt(T, 2)} K, ${atmosphereText(atmosphere)}: ${r.formula} (x = ${fmt(r.x, 4)}, x ≤ ${r.xMax} set by ${r.lowerOxide})`,
+          `reduction limit Δμ_O = ${fmt(r.reductionLimitDeltaMuO_eV, 3)} eV; gas Δμ_O = ${fmt(r.deltaMuO_eV, 3)} eV${r.converted ? " (converted to the lower oxide)" : ""}`,
+          `source: ${r.source}`,
+          ...r.assumptions
+            .filter((a) => a.isAssumption)
+            .map((a) => `assumption ${a.name} = ${a.value}: ${a.source}`),
+          ...r.notes.map((n) => `note: ${n}`),
+        ].join("\n"),
+      );
+    });
+
+  registerRoutes(thermo, io, { atmosphereOptions, conditions, atmosphereText, checkOut, writeChart });
 }
