@@ -763,3 +763,40 @@ export function interfaceGate(
 ): InterfaceGateResult {
   return interfaceGateDetails(metal, support, options).result;
 }
+
+/** The verdict, strain and provenance that the oxygen-routes model takes as its gate (plain data). */
+export interface BulkPenetrationGate {
+  verdict: GateVerdict;
+  strain: number;
+  /** Which film the verdict is for: the metal's oxide (when it has one in the library) or the metal. */
+  film: string;
+  source: string;
+}
+
+/**
+ * The gate of bulk penetration for a metal on a support: the better of the metal/support and the
+ * metal-oxide/support verdicts. O that crosses the interface oxidises the metal from the interface up
+ * (Ru–O, then RuO2: Wang et al., Nature 2026, as summarised by the review), so the interface that O
+ * keeps crossing is, once oxide has nucleated, the oxide/support one — RuO2 on rutile is isostructural
+ * and coherent, on anatase it is not (review Table 1: "interface lattice (epitaxial) matching").
+ * Where the metal has no oxide in the library (Pt, Au) the metal's own verdict stands.
+ */
+export function bulkPenetrationGate(
+  metal: string,
+  support: string,
+  options: InterfaceGateOptions = {},
+): BulkPenetrationGate {
+  const g = interfaceGate(metal, support, options);
+  const candidates = [{ film: g.metal, rel: g.chosen }];
+  if (g.oxide) candidates.push({ film: g.oxide.formula, rel: g.oxide.chosen });
+  candidates.sort(
+    (a, b) => VERDICT_ORDER[a.rel.verdict] - VERDICT_ORDER[b.rel.verdict] || a.rel.misfit - b.rel.misfit,
+  );
+  const best = candidates[0];
+  return {
+    verdict: best.rel.verdict,
+    strain: best.rel.strain,
+    film: best.film,
+    source: `interface gate: ${best.film} ${best.rel.filmPlane} on ${g.support} ${best.rel.substratePlane}, ${best.rel.verdict} (Σ ${best.rel.sigma}, misfit ${(100 * best.rel.misfit).toFixed(1)} %)`,
+  };
+}

@@ -5,7 +5,10 @@
  * that μ_O (reductive-SE chain) — the same split predict makes between gases.
  */
 import type { PublishedCase } from "../classify/published-cases.js";
-import { oxygenPotential, pO2FromDeltaMuO } from "../thermo/oxygen-potential.js";
+import { MAX_PO2_BAR, oxygenPotential, pO2FromDeltaMuO } from "../thermo/oxygen-potential.js";
+
+/** Label of map cells whose gas lies outside the thermodynamic model (p_O2 above MAX_PO2_BAR). */
+export const OUTSIDE_LABEL = "p_O2 > 1 kbar (outside)";
 import { InputError } from "../units/errors.js";
 import { atmosphereOf } from "./conditions.js";
 import { predictParameters } from "./data.js";
@@ -73,6 +76,11 @@ export function conditionMap(req: MapRequest, cases: PublishedCase[] = []): Cond
     for (let j = 0; j < nMu; j++) {
       const mu = req.muMin_eV + ((req.muMax_eV - req.muMin_eV) * j) / (nMu - 1);
       const pO2 = pO2FromDeltaMuO(T, mu);
+      if (pO2 > MAX_PO2_BAR) {
+        // beyond the ideal-gas μ_O of src/thermo (MAX_PO2_BAR): not predicted, shown as such
+        cells.push({ temperature_K: T, deltaMuO_eV: mu, pO2_bar: pO2, label: OUTSIDE_LABEL, likelihood: 0 });
+        continue;
+      }
       const oxidising = pO2 >= p.inertO2Pressure_bar;
       const pr = predict({
         metal: req.metal,

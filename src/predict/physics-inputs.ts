@@ -13,7 +13,9 @@ import { interfaceGate } from "../match/gate.js";
 import { InputError } from "../units/errors.js";
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { equilibriumDeltaMuO, phasesOfMetal, reductionReaction } from "../thermo/equilibria.js";
+import { nonstoichiometricOxides, oxygenNonstoichiometry } from "../thermo/defects.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
+import { oxygenRoutes } from "../thermo/routes.js";
 import { vacancyFormation, vacancyFraction } from "../thermo/vacancy.js";
 
 // ---------------------------------------------------------------- contract A (src/match/gate.ts)
@@ -150,6 +152,26 @@ export function nonstoichiometryFor(
   atmosphere: Atmosphere,
   phase?: string,
 ): Nonstoichiometry {
+  if (nonstoichiometricOxides().includes(oxide)) {
+    // the bundled id names the polymorph (TiO2-anatase); otherwise the formula's own hull is used
+    const id =
+      phase && listMaterials().some((m) => m.id === `${oxide}-${phase}`) ? `${oxide}-${phase}` : oxide;
+    return oxygenNonstoichiometry(id, temperature_K, atmosphere);
+  }
+  return approximateNonstoichiometry(oxide, temperature_K, atmosphere, phase);
+}
+
+/**
+ * ADAPTER fallback for oxides without equilibrium nonstoichiometry data (src/thermo/defects.ts covers
+ * TiO2 and CeO2): a dilute-vacancy estimate with the 298 K reduction enthalpy as the vacancy free
+ * energy (no reduction entropy: an upper estimate, review item 4), capped by the lower oxide.
+ */
+function approximateNonstoichiometry(
+  oxide: string,
+  temperature_K: number,
+  atmosphere: Atmosphere,
+  phase?: string,
+): Nonstoichiometry {
   const d = vacancyData(oxide, phase);
   const mu = gasPotential(temperature_K, atmosphere).deltaMuO_eV;
   // ADAPTER: today's vacancy.ts uses a 298 K reduction enthalpy as the vacancy free energy (no
@@ -256,7 +278,22 @@ function seriesFlux(steps: RouteStepRate[]): RouteResult {
 /**
  * Contract B: the routes by which O reaches the metal. support = a support formula or bundled id.
  */
+/**
+ * Contract B: the oxygen routes of src/thermo/routes.ts. Where that model has no data for the pair
+ * (a support without thermochemistry or landscape rows, a temperature outside its range), the
+ * approximate series model below answers instead, and says so in every step's source.
+ */
 export function routesFor(input: RoutesInput): RoutesResult {
+  try {
+    return oxygenRoutes(input);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return approximateRoutes(input, e.message);
+  }
+}
+
+/** ADAPTER fallback: a one-line series model on the notes' midpoints (see the constants above). */
+function approximateRoutes(input: RoutesInput, why: string): RoutesResult {
   const T = input.temperature_K;
   const kT = BOLTZMANN_eV_PER_K * T;
   const gas = gasPotential(T, input.atmosphere);
@@ -330,6 +367,13 @@ export function routesFor(input: RoutesInput): RoutesResult {
     timeToOxidise_s: downhill && fastest > 0 ? layers / fastest : null,
     reduction,
     assumptions: [
+      {
+        name: "approximateRoutesModel",
+        value: 1,
+        unit: "flag",
+        source: `the routes model of src/thermo/routes.ts could not run for this pair (${why}); a one-step series estimate on the science notes' midpoints answers instead`,
+        isAssumption: true,
+      },
       {
         name: "attemptFrequency",
         value: ADAPTER_ATTEMPT_FREQUENCY_HZ,

@@ -1,15 +1,12 @@
 /**
  * `smsi thermo routes | landscape`: how O reaches the metal interior, and the oxygen landscape.
  *
- * The interface gate comes through ONE adapter, `gateForRoutes(metal, support)`, implemented here on
- * today's src/match coherence code (the support's dominant facet from data/thermo/oxygen-landscape.json
- * against the metal's dense planes). At merge it is re-pointed at src/match/gate.ts (interfaceGate).
+ * The interface gate comes from `bulkPenetrationGate` (src/match/gate.ts) through `gateForRoutes`.
  */
 import type { Command } from "commander";
-import type { MillerIndex } from "../../crystal/miller.js";
-import { matchInterfaces } from "../../match/match.js";
-import { getMaterial, listMaterials } from "../../materials/library.js";
-import { canonicalSupport, landscapeData, oxygenLandscape } from "../../thermo/landscape.js";
+import { bulkPenetrationGate } from "../../match/gate.js";
+import { listMaterials } from "../../materials/library.js";
+import { canonicalSupport, oxygenLandscape } from "../../thermo/landscape.js";
 import type { Atmosphere } from "../../thermo/oxygen-potential.js";
 import { type GateVerdictInput, oxygenRoutes, routesSensitivity } from "../../thermo/routes.js";
 import { InputError } from "../../units/errors.js";
@@ -21,65 +18,30 @@ export interface GateForRoutes {
   source: string;
 }
 
-/** "(110)" → [1,1,0]; Miller–Bravais "(10-10)" or "(0001)" → three-index [h, k, l] (i dropped). */
-export function facetToMiller(facet: string): MillerIndex | null {
-  const digits = [...facet.replace(/[()\s]/g, "").matchAll(/-?\d/g)].map((m) => Number(m[0]));
-  if (digits.length === 3) return digits as MillerIndex;
-  if (digits.length === 4) return [digits[0], digits[1], digits[3]];
-  return null;
-}
-
-/** Dense planes of the metal by lattice type (fcc (111),(100); hcp (0001); bcc (110)). */
-function densePlanes(film: ReturnType<typeof getMaterial>): MillerIndex[] {
-  const phase = film.entry.phase.toLowerCase();
-  if (phase.includes("hcp")) return [[0, 0, 1]];
-  if (phase.includes("bcc")) return [[1, 1, 0]];
-  return [
-    [1, 1, 1],
-    [1, 0, 0],
-  ];
-}
-
 const gateCache = new Map<string, GateForRoutes>();
 
 /**
- * ADAPTER (contract B consumer): the interface verdict for routes, from today's match code — the best
- * plane pair of the metal's dense planes on the support's dominant facet. Re-pointed at merge.
+ * The interface verdict for routes: the bulk-penetration gate of src/match/gate.ts (the better of the
+ * metal's and its oxide's coherence on the support's dominant facets). A pair without bundled
+ * structures runs with the interface taken as incoherent, said in the source (override with --gate).
  */
 export function gateForRoutes(metal: string, support: string): GateForRoutes {
   const supportId = canonicalSupport(support);
   const key = `${metal}|${supportId}`;
   const hit = gateCache.get(key);
   if (hit) return hit;
-  const facet = (landscapeData().supports[supportId] ?? landscapeData().supports.default).facet;
-  const hkl = facetToMiller(facet);
-  let film: ReturnType<typeof getMaterial>;
-  let substrate: ReturnType<typeof getMaterial>;
+  let gate: GateForRoutes;
   try {
-    film = getMaterial(metal, undefined, "METAL");
-    substrate = getMaterial(supportId, undefined, "SUPPORT");
+    const g = bulkPenetrationGate(metal, supportId);
+    gate = { verdict: g.verdict, strain: g.strain, source: g.source };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    // no structure to match: the route model still runs, with the interface taken as incoherent
-    const gate: GateForRoutes = {
+    gate = {
       verdict: "incoherent",
       strain: Number.NaN,
-      source: `ASSUMPTION: no bundled structure for ${metal} or ${supportId} to judge the interface (${e.message}); incoherent assumed — give --gate`,
+      source: `ASSUMPTION: the interface of ${metal} on ${supportId} cannot be judged (${e.message}); incoherent assumed — give --gate`,
     };
-    gateCache.set(key, gate);
-    return gate;
   }
-  const r = matchInterfaces(
-    { id: film.entry.id, structure: film.structure },
-    { id: substrate.entry.id, structure: substrate.structure },
-    { filmMillers: densePlanes(film), ...(hkl ? { substrateMillers: [hkl] } : { maxIndex: 1 }) },
-  );
-  const c = r.coherence;
-  const gate: GateForRoutes = {
-    verdict: c.verdict,
-    strain: c.lowIndexMisfit ?? Number.NaN,
-    source: `smsi match (today's coherence verdict): ${metal} (${c.filmMiller?.join(",")}) on ${supportId} ${facet}; ${c.reasons[1] ?? c.reasons[0]}`,
-  };
   gateCache.set(key, gate);
   return gate;
 }
