@@ -207,7 +207,7 @@ describe("smsi thermo routes | routes-table | defects | landscape", () => {
       "surface",
     );
   });
-  it("routes gets the gate from smsi match when none is given, and takes --set overrides", async () => {
+  it("routes gets the gate from the interface gate when none is given, and takes --set overrides", async () => {
     const r = await runCli(
       "thermo",
       "routes",
@@ -224,7 +224,7 @@ describe("smsi thermo routes | routes-table | defects | landscape", () => {
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out);
     expect(["coherent", "semi-coherent", "incoherent"]).toContain(d.gate.verdict);
-    expect(d.gate.source).toMatch(/smsi match/);
+    expect(d.gate.source).toMatch(/interface gate/);
     expect(d.dominantRoute).toBe("none");
     expect(d.reduction).not.toBeNull();
     const bad = await runCli(

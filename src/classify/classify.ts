@@ -307,7 +307,7 @@ function checkPremises(
   );
   return {
     checked: true,
-    how: `interface coherence from smsi match (low-index planes, src/classify/premises.ts) — ${parts.join("; ")}; μ_O step from smsi thermo equilibria — ${
+    how: `interface coherence from smsi interface (the support's dominant facets against the dense planes, src/match/gate.ts) — ${parts.join("; ")}; μ_O step from smsi thermo equilibria — ${
       step
         ? `${step.oxide} formation ${step.downhill ? "downhill" : "uphill"} by ${Math.abs(step.drivingForce_eV).toFixed(2)} eV/O at ${step.temperature_C} °C in ${/\bair\b/i.test(oxidation?.gas ?? "") ? "air (0.21 bar O2, assumption)" : "O2 (1 bar, assumption)"}`
         : "not available (no oxidation temperature or no sourced oxide of the metal)"

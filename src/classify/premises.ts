@@ -1,45 +1,31 @@
 /**
- * ADAPTER (contract: /work/briefs/contracts.md, "Adapter modules for consumers"): the two BP-SMSI premises
- * the classifier checks where the evidence names the phases — a lattice-matched interface and the oxygen
- * chemical-potential step — implemented on today's `src/match` coherence verdict and `src/thermo`
- * equilibria. At merge the lead re-points these two functions at `interfaceGate` (src/match/gate.ts) and
- * `oxygenRoutes` (src/thermo/routes.ts); nothing else in classify calls match or thermo.
+ * The two BP-SMSI premises the classifier checks where the evidence names the phases — a
+ * lattice-matched interface (src/match/gate.ts, the support's dominant facets against the film's
+ * dense planes) and the oxygen chemical-potential step (src/thermo equilibria: is the metal's
+ * oxidation downhill in the gas). Nothing else in classify calls match or thermo.
  */
 import { getMaterial } from "../materials/library.js";
-import { matchInterfaces } from "../match/match.js";
+import { interfaceGate } from "../match/gate.js";
 import { drivingForce, phasesOfMetal, reductionReaction } from "../thermo/equilibria.js";
 import type { Atmosphere } from "../thermo/oxygen-potential.js";
+import { InputError } from "../units/errors.js";
 
 export type GateVerdict = "coherent" | "semi-coherent" | "incoherent";
 
-/** Largest Miller index searched for the verdict (the dense low-index planes; see src/match/coherence.ts). */
-export const PREMISE_MAX_MILLER_INDEX = 1;
-
-const coherenceCache = new Map<string, GateVerdict | null>();
-
 /**
  * Coherence of the interface of `metal` (a materials id: "Ru", or an oxide "RuO2") on `support` (a
- * materials id: "TiO2-rutile"); null when either phase is unknown or the match cannot be made.
- * ADAPTER: today's verdict is the best low-index plane pair of `smsi match` (review item 12 notes it admits
- * non-dense pyramidal planes); the interface gate replaces it at merge.
+ * materials id: "TiO2-rutile"), from the interface gate; null when either phase is unknown or has no
+ * interface-plane data.
  */
 export function interfaceCoherence(metal: string, support: string): GateVerdict | null {
-  const key = `${metal}|${support}`;
-  if (coherenceCache.has(key)) return coherenceCache.get(key) ?? null;
-  let verdict: GateVerdict | null = null;
   try {
-    const film = getMaterial(metal);
-    const substrate = getMaterial(support);
-    verdict = matchInterfaces(
-      { id: film.entry.id, structure: film.structure },
-      { id: substrate.entry.id, structure: substrate.structure },
-      { maxIndex: PREMISE_MAX_MILLER_INDEX },
-    ).coherence.verdict;
-  } catch {
-    verdict = null;
+    getMaterial(metal);
+    getMaterial(support);
+    return interfaceGate(metal, support).chosen.verdict;
+  } catch (e) {
+    if (e instanceof InputError) return null;
+    throw e;
   }
-  coherenceCache.set(key, verdict);
-  return verdict;
 }
 
 export interface OxygenStep {

@@ -171,9 +171,9 @@ export function rankClasses(ctx: RankContext): RankedClass[] {
     premise("BP-SMSI", "premise not met: an amorphous support has no lattice to match", -1);
   for (const c of ctx.premises?.coherence ?? []) {
     if (c.verdict === "coherent" || c.verdict === "semi-coherent")
-      premise("BP-SMSI", `premise met: ${c.metal} on ${c.support} is ${c.verdict} (smsi match)`, 0.5);
+      premise("BP-SMSI", `premise met: ${c.metal} on ${c.support} is ${c.verdict} (smsi interface)`, 0.5);
     else if (c.verdict === "incoherent")
-      premise("BP-SMSI", `premise not met: ${c.metal} on ${c.support} is incoherent (smsi match)`, -0.5);
+      premise("BP-SMSI", `premise not met: ${c.metal} on ${c.support} is incoherent (smsi interface)`, -0.5);
   }
   const step = ctx.premises?.oxygenStep;
   if (step)
@@ -407,7 +407,8 @@ export const EXPERIMENTS: Experiment[] = [
     given: ["exsolution"],
   },
   {
-    experiment: "HRTEM of the metal–support interface and `smsi match METAL SUPPORT` (lattice matching)",
+    experiment:
+      "HRTEM of the metal–support interface and `smsi interface METAL SUPPORT` (the interface gate)",
     why: "bulk penetration needs an epitaxial, lattice-matched interface",
     separates: [
       ["BP-SMSI", "metal-oxidised"],
