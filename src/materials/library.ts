@@ -2,12 +2,14 @@
  * The materials library: bundled phases (data/materials) plus the user's imported phases
  * (user data folder, see store.ts). Structures are parsed from CIF on first use and cached.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CifStructure, readCif } from "../crystal/cif/index.js";
+import { MAX_CIF_BYTES } from "../crystal/cif/parse.js";
 import type { Structure } from "../crystal/structure.js";
 import { InputError } from "../units/errors.js";
+import { readInputText } from "../units/read-input.js";
 import { readUserIndex, userDataDir } from "./store.js";
 import type { MaterialEntry } from "./types.js";
 
@@ -76,27 +78,37 @@ export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): 
   const hit = cache.get(key);
   if (hit) return hit;
   const path = cifPath(entry, dataDir);
-  const cif = readCif(readFileSync(path, "utf8"), entry.file);
+  const cif = readCif(
+    readInputText(path, {
+      field: path,
+      maxBytes: MAX_CIF_BYTES,
+      what: `the CIF of ${entry.origin === "user" ? "the imported" : "the bundled"} material ${entry.id} (re-import it with smsi materials import FILE --id ${entry.id} --force, or remove its entry)`,
+    }),
+    path,
+  );
   const material = { entry, structure: cif.structure, cif };
   cache.set(key, material);
   return material;
 }
 
-/** A material id or a path to a CIF file → its structure and a display name. */
+/**
+ * A material id or a path to a CIF file → its structure and a display name. A CIF path is read bounded
+ * and goes through the same checks as `materials import` (cell before symmetry, counts before expansion,
+ * overlapping atoms, density); a file with several structures is refused with the list of its blocks.
+ */
 export function resolveStructure(
   idOrPath: string,
   field = "structure",
   dataDir = userDataDir(),
 ): { id: string; structure: Structure } {
   if (/\.cif$/i.test(idOrPath)) {
-    if (!existsSync(idOrPath)) throw new InputError(field, `CIF file "${idOrPath}" does not exist`);
-    const cif = readCif(readFileSync(idOrPath, "utf8"), idOrPath);
+    const text = readInputText(idOrPath, { field, maxBytes: MAX_CIF_BYTES, what: "a CIF file" });
+    const cif = readCif(text, idOrPath, {
+      blockField: field,
+      blockHint: `import the one you want with smsi materials import ${idOrPath} --block NAME --id ID, then give its id`,
+    });
     return { id: cif.blockName || idOrPath, structure: cif.structure };
   }
-  return {
-    id: getMaterial(idOrPath, dataDir, field).entry.id,
-    structure: getMaterial(idOrPath, dataDir, field).structure,
-  };
+  const m = getMaterial(idOrPath, dataDir, field);
+  return { id: m.entry.id, structure: m.structure };
 }
-
-export { dirname };

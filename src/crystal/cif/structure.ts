@@ -1,7 +1,13 @@
 /** Interpret a CIF data block as a crystal structure: cell, symmetry, atom sites, expansion. */
-import { elementFromTypeSymbol, isElement } from "../elements.js";
-import { expandAsymmetricUnit } from "../expand.js";
+import { elementFromTypeSymbol } from "../elements.js";
 import { assertLatticeParameters, type LatticeParameters, latticeFromParameters } from "../lattice.js";
+import {
+  checkCellParameters,
+  checkExpansionLimits,
+  checkLattice,
+  checkSite,
+  expandChecked,
+} from "../sanity.js";
 import { operationsForHall, resolveSpaceGroup } from "../spacegroup-symbol.js";
 import type { Site, Structure } from "../structure.js";
 import type { SymmetryOperation } from "../symmetry.js";
@@ -18,9 +24,6 @@ export interface CifStructure {
   /** Single-valued tags other than cell and symmetry, e.g. _journal_name_full, _chemical_formula_sum. */
   meta: Record<string, string>;
 }
-
-/** An occupancy above 1 by more than this is an error (refinements print 1.000(2) and the like). */
-const OCCUPANCY_TOLERANCE = 1e-3;
 
 const CELL_TAGS: [keyof LatticeParameters, string][] = [
   ["a", "_cell_length_a"],
@@ -55,6 +58,18 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
       );
     cell[key] = x;
   }
+  const cellFields = Object.fromEntries(CELL_TAGS) as Record<keyof LatticeParameters, string>;
+  const atLine = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const message = e.message.slice(e.field.length + 2);
+      throw err(e.field, block.items.get(e.field)?.line ?? block.line, message);
+    }
+  };
+  // cell sanity first: before any lattice, expansion or symmetry call
+  atLine(() => checkCellParameters(cell, cellFields));
   try {
     assertLatticeParameters(cell);
   } catch (e) {
@@ -63,6 +78,7 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     throw err(tag, block.items.get(tag)?.line ?? block.line, e instanceof Error ? e.message : String(e));
   }
   const lattice = latticeFromParameters(cell);
+  atLine(() => checkLattice(lattice, "_cell_angle_alpha"));
 
   // declared space group
   const hmValue = HM_TAGS.map((t) => block.items.get(t)).find((v) => v && v.text !== "?" && v.text !== ".");
@@ -82,14 +98,26 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     declared.number = n;
   }
 
+  // atom sites
+  const atomLoop = findLoop(block, "_atom_site_fract_x");
+  if (!atomLoop)
+    throw err(
+      "_atom_site_fract_x",
+      block.line,
+      "no atom-site loop (_atom_site_label, _atom_site_fract_x/y/z) in this block",
+    );
+
   // symmetry operations: explicit list preferred, else from the HM symbol, else from the number
   let operations: SymmetryOperation[];
   const symLoop = findLoop(block, ...SYMOP_TAGS);
   const singleSymop = SYMOP_TAGS.map((t) => block.items.get(t)).find(Boolean);
+  const limitFields = (opsTag: string) => ({ sites: "_atom_site_label", operations: opsTag });
   if (symLoop || singleSymop) {
     const col = symLoop ? symLoop.tags.findIndex((t) => SYMOP_TAGS.includes(t)) : -1;
     const values = symLoop ? symLoop.rows.map((r) => r[col]) : [singleSymop!];
     const tag = symLoop ? symLoop.tags[col] : SYMOP_TAGS.find((t) => block.items.get(t))!;
+    // counts before any operation is parsed or applied
+    atLine(() => checkExpansionLimits(atomLoop.rows.length, values.length, limitFields(tag)));
     operations = values.map((v) => {
       const op = parseSymmetryOperation(v.text);
       if (!op)
@@ -109,6 +137,7 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
         e instanceof Error ? e.message : String(e),
       );
     }
+    atLine(() => checkExpansionLimits(atomLoop.rows.length, 1, limitFields("_atom_site_label")));
     operations = operationsForHall(setting.hallNumber);
   } else {
     operations = [
@@ -123,14 +152,6 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     ];
   }
 
-  // atom sites
-  const atomLoop = findLoop(block, "_atom_site_fract_x");
-  if (!atomLoop)
-    throw err(
-      "_atom_site_fract_x",
-      block.line,
-      "no atom-site loop (_atom_site_label, _atom_site_fract_x/y/z) in this block",
-    );
   const col = (t: string) => atomLoop.tags.indexOf(t);
   const [ix, iy, iz] = ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"].map(col);
   for (const [i, t] of [
@@ -146,11 +167,11 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     const typeText = iType >= 0 ? row[iType].text : label;
     const species = elementFromTypeSymbol(typeText);
     const typeTag = iType >= 0 ? "_atom_site_type_symbol" : "_atom_site_label";
-    if (!species || !isElement(species))
+    if (!species)
       throw err(
         typeTag,
         row[iType >= 0 ? iType : Math.max(iLabel, 0)].line,
-        `unknown element in "${typeText}"; use an element symbol such as Ti, O or Ti4+`,
+        `unknown element in "${typeText}"; use a whole element symbol such as Ti, O, Og or Ti4+`,
       );
     const frac = [ix, iy, iz].map((i, k) => {
       const x = cifNumber(row[i]);
@@ -166,31 +187,45 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     if (iOcc >= 0) {
       const o = cifNumber(row[iOcc]);
       if (o !== undefined) {
-        if (Number.isNaN(o) || o <= 0)
+        if (Number.isNaN(o))
           throw err(
             "_atom_site_occupancy",
             row[iOcc].line,
             `atom ${label}: occupancy must be a number in (0, 1] (got "${row[iOcc].text}")`,
           );
-        if (o > 1 + OCCUPANCY_TOLERANCE)
-          throw err(
-            "_atom_site_occupancy",
-            row[iOcc].line,
-            `atom ${label}: occupancy ${o} exceeds 1; a site cannot be more than fully occupied`,
-          );
-        occupancy = Math.min(o, 1);
+        occupancy = o;
       }
     }
-    return { species, frac, occupancy, label };
+    const site = { species, frac, occupancy, label };
+    try {
+      checkSite(site, {
+        coordinate: ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"],
+        occupancy: "_atom_site_occupancy",
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw err(e.field, row[0].line, e.message.slice(e.field.length + 2));
+    }
+    return { ...site, occupancy: Math.min(occupancy, 1) };
   });
   if (asymmetric.length === 0) throw err("_atom_site_fract_x", atomLoop.line, "the atom-site loop is empty");
 
-  const sites = expandAsymmetricUnit(lattice, asymmetric, operations);
+  let structure: Structure;
+  try {
+    structure = expandChecked(lattice, asymmetric, operations, {
+      sites: "_atom_site_label",
+      operations: symLoop ? "_symmetry_equiv_pos_as_xyz" : "_symmetry_space_group_name_h-m",
+      structure: "_atom_site_fract_x",
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw err(e.field, atomLoop.line, e.message.slice(e.field.length + 2));
+  }
   const meta: Record<string, string> = {};
   const skip = new Set([...CELL_TAGS.map(([, t]) => t), ...SYMOP_TAGS]);
   for (const [tag, v] of block.items) if (!skip.has(tag)) meta[tag] = v.text;
   return {
-    structure: { lattice, sites },
+    structure,
     blockName: block.name,
     spaceGroup: declared.hmSymbol || declared.number ? declared : undefined,
     meta,
