@@ -92,7 +92,7 @@ export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): 
 }
 
 /**
- * A material id or a path to a CIF file → its structure and a display name. A CIF path is read bounded
+ * A material id or a path to a CIF file (ending in .cif or holding a / or \) → its structure and a display name. A CIF path is read bounded
  * and goes through the same checks as `materials import` (cell before symmetry, counts before expansion,
  * overlapping atoms, density); a file with several structures is refused with the list of its blocks.
  */
@@ -101,7 +101,8 @@ export function resolveStructure(
   field = "structure",
   dataDir = userDataDir(),
 ): { id: string; structure: Structure } {
-  if (/\.cif$/i.test(idOrPath)) {
+  // ids never hold a path separator (USER_ID_PATTERN), so anything with one is a path
+  if (/\.cif$/i.test(idOrPath) || /[/\\]/.test(idOrPath)) {
     const text = readInputText(idOrPath, { field, maxBytes: MAX_CIF_BYTES, what: "a CIF file" });
     const cif = readCif(text, idOrPath, {
       blockField: field,
