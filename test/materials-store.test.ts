@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCif, writeCif } from "../src/crystal/cif/index.js";
 import { MAX_CIF_BYTES } from "../src/crystal/cif/parse.js";
+import { importMaterial } from "../src/materials/import.js";
 import { getMaterial, listMaterials, resolveStructure } from "../src/materials/library.js";
 import { INDEX_FILE, readUserIndex } from "../src/materials/store.js";
 import { InputError } from "../src/units/errors.js";
@@ -133,7 +134,14 @@ function validEntry(id: string) {
   };
 }
 
-import { importMaterial } from "../src/materials/import.js";
+describe("an unwritable data folder is an input error naming the folder", () => {
+  it("a data folder below a regular file (ENOTDIR)", () => {
+    const dataDir = join(rutileCif, "data");
+    const e = inputError(() => importMaterial({ file: rutileCif, id: "X1", dataDir }));
+    expect(e.field).toBe(dataDir);
+    expect(e.message).toMatch(/cannot write the user data folder \(ENOTDIR\); set SMSI_DATA_DIR/);
+  });
+});
 
 describe("concurrent imports lose nothing", () => {
   it("4 processes × 20 imports into one folder: all 80 entries present, every CIF readable", async () => {

@@ -4,7 +4,7 @@
  */
 import { InputError } from "../units/errors.js";
 import type { Lattice } from "./lattice.js";
-import type { Site, Structure } from "./structure.js";
+import type { Site } from "./structure.js";
 import type { SymmetryOperation } from "./symmetry.js";
 import type { Vec3 } from "./vector.js";
 
@@ -79,14 +79,4 @@ export function expandAsymmetricUnit(
       );
   }
   return out;
-}
-
-/** Structure from an asymmetric unit and operations. */
-export function structureFromAsymmetricUnit(
-  lattice: Lattice,
-  asymmetric: Site[],
-  operations: SymmetryOperation[],
-  mergeTolerance_A = DEFAULT_MERGE_TOLERANCE_A,
-): Structure {
-  return { lattice, sites: expandAsymmetricUnit(lattice, asymmetric, operations, mergeTolerance_A) };
 }

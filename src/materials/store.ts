@@ -175,19 +175,28 @@ export function saveUserMaterial(
   cifText: string,
   options: { force?: boolean } = {},
 ): void {
-  mkdirSync(join(dataDir, "cif"), { recursive: true });
-  withIndexLock(dataDir, () => {
-    const entries = readUserIndex(dataDir);
-    const existing = entries.find((e) => e.id.toLowerCase() === entry.id.toLowerCase());
-    if (existing && !options.force)
-      throw new InputError(
-        "--id",
-        `"${existing.id}" is already imported (${join(dataDir, existing.file)}); add --force to replace it, or choose another id with --id`,
-      );
-    atomicWrite(join(dataDir, entry.file), cifText);
-    const kept = entries.filter((e) => e !== existing);
-    kept.push({ ...entry, origin: undefined });
-    atomicWrite(join(dataDir, INDEX_FILE), `${JSON.stringify({ phases: kept }, null, 1)}\n`);
-    if (existing && existing.file !== entry.file) rmSync(join(dataDir, existing.file), { force: true });
-  });
+  try {
+    mkdirSync(join(dataDir, "cif"), { recursive: true });
+    withIndexLock(dataDir, () => {
+      const entries = readUserIndex(dataDir);
+      const existing = entries.find((e) => e.id.toLowerCase() === entry.id.toLowerCase());
+      if (existing && !options.force)
+        throw new InputError(
+          "--id",
+          `"${existing.id}" is already imported (${join(dataDir, existing.file)}); add --force to replace it, or choose another id with --id`,
+        );
+      atomicWrite(join(dataDir, entry.file), cifText);
+      const kept = entries.filter((e) => e !== existing);
+      kept.push({ ...entry, origin: undefined });
+      atomicWrite(join(dataDir, INDEX_FILE), `${JSON.stringify({ phases: kept }, null, 1)}\n`);
+      if (existing && existing.file !== entry.file) rmSync(join(dataDir, existing.file), { force: true });
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof InputError || !code) throw e;
+    throw new InputError(
+      dataDir,
+      `cannot write the user data folder (${code}); set SMSI_DATA_DIR to a writable folder`,
+    );
+  }
 }

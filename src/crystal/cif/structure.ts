@@ -59,13 +59,14 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     cell[key] = x;
   }
   const cellFields = Object.fromEntries(CELL_TAGS) as Record<keyof LatticeParameters, string>;
-  const atLine = (f: () => void) => {
+  /** Run a check; an InputError it throws becomes a CifError with the file name and `line` (default: the tag's). */
+  const atLine = <T>(f: () => T, line?: number): T => {
     try {
-      f();
+      return f();
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       const message = e.message.slice(e.field.length + 2);
-      throw err(e.field, block.items.get(e.field)?.line ?? block.line, message);
+      throw err(e.field, line ?? block.items.get(e.field)?.line ?? block.line, message);
     }
   };
   // cell sanity first: before any lattice, expansion or symmetry call
@@ -197,30 +198,27 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
       }
     }
     const site = { species, frac, occupancy, label };
-    try {
-      checkSite(site, {
-        coordinate: ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"],
-        occupancy: "_atom_site_occupancy",
-      });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      throw err(e.field, row[0].line, e.message.slice(e.field.length + 2));
-    }
+    atLine(
+      () =>
+        checkSite(site, {
+          coordinate: ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"],
+          occupancy: "_atom_site_occupancy",
+        }),
+      row[0].line,
+    );
     return { ...site, occupancy: Math.min(occupancy, 1) };
   });
   if (asymmetric.length === 0) throw err("_atom_site_fract_x", atomLoop.line, "the atom-site loop is empty");
 
-  let structure: Structure;
-  try {
-    structure = expandChecked(lattice, asymmetric, operations, {
-      sites: "_atom_site_label",
-      operations: symLoop ? "_symmetry_equiv_pos_as_xyz" : "_symmetry_space_group_name_h-m",
-      structure: "_atom_site_fract_x",
-    });
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    throw err(e.field, atomLoop.line, e.message.slice(e.field.length + 2));
-  }
+  const structure = atLine(
+    () =>
+      expandChecked(lattice, asymmetric, operations, {
+        sites: "_atom_site_label",
+        operations: symLoop ? "_symmetry_equiv_pos_as_xyz" : "_symmetry_space_group_name_h-m",
+        structure: "_atom_site_fract_x",
+      }),
+    atomLoop.line,
+  );
   const meta: Record<string, string> = {};
   const skip = new Set([...CELL_TAGS.map(([, t]) => t), ...SYMOP_TAGS]);
   for (const [tag, v] of block.items) if (!skip.has(tag)) meta[tag] = v.text;
