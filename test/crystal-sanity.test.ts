@@ -9,7 +9,7 @@ import {
   MIN_OCCUPANCY,
 } from "../src/crystal/sanity.js";
 import { structureFromPhaseInput } from "../src/match/input-structure.js";
-import { InputError } from "../src/units/errors.js";
+import { inputErrorOf } from "./helpers/errors.js";
 
 /** A cubic cell with the given atom rows (label type x y z occ) and optional symmetry operations. */
 function cif(rows: string[], opts: { a?: number; ops?: string[]; hm?: string; name?: string } = {}): string {
@@ -23,13 +23,9 @@ function cif(rows: string[], opts: { a?: number; ops?: string[]; hm?: string; na
 }
 
 function cifError(text: string, options?: Parameters<typeof readCif>[2]): CifError {
-  try {
-    readCif(text, "t.cif", options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CifError);
-    return e as CifError;
-  }
-  throw new Error("expected a CifError");
+  const e = inputErrorOf(() => readCif(text, "t.cif", options));
+  expect(e).toBeInstanceOf(CifError);
+  return e as CifError;
 }
 
 describe("element symbols are read whole, against the periodic table", () => {
@@ -119,15 +115,8 @@ describe("phase input (match reference inputs) gets the same checks", () => {
     species: ["Pt"],
     coords: [[0, 0, 0]],
   };
-  const fieldOf = (p: typeof base) => {
-    try {
-      structureFromPhaseInput(p, "film");
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return (e as InputError).field;
-    }
-    throw new Error("expected an InputError");
-  };
+  const fieldOf = (p: typeof base) => inputErrorOf(() => structureFromPhaseInput(p, "film")).field;
+
   it("fcc Pt is built with 4 atoms", () => {
     expect(structureFromPhaseInput(base).sites).toHaveLength(4);
   });

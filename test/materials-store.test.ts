@@ -9,22 +9,12 @@ import { MAX_CIF_BYTES } from "../src/crystal/cif/parse.js";
 import { importMaterial } from "../src/materials/import.js";
 import { getMaterial, listMaterials, resolveStructure } from "../src/materials/library.js";
 import { INDEX_FILE, readUserIndex } from "../src/materials/store.js";
-import { InputError } from "../src/units/errors.js";
 import { runCli } from "./helpers/cli.js";
+import { inputErrorOf } from "./helpers/errors.js";
 
 const root = mkdtempSync(join(tmpdir(), "smsi-store-"));
 const rutileCif = join(root, "rutile.cif");
 writeFileSync(rutileCif, writeCif(getMaterial("TiO2-rutile").structure, { blockName: "rutile_mine" }));
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("CLI runs against a fresh data folder", () => {
   const dataDir = join(root, "cli-data");
@@ -66,7 +56,7 @@ describe("CLI runs against a fresh data folder", () => {
       expect(r.code, path).toBe(1);
       expect(r.err).toMatch(/^error: FILE: /);
       expect(r.err).toMatch(why);
-      const m = inputError(() => resolveStructure(path, "FILM"));
+      const m = inputErrorOf(() => resolveStructure(path, "FILM"));
       expect(m.field).toBe("FILM");
       expect(m.message).toMatch(why);
     }
@@ -82,7 +72,7 @@ describe("CLI runs against a fresh data folder", () => {
     const ok = await runCli("materials", "import", two, "--block", "rutile_two", "--json");
     expect(ok.code, ok.err).toBe(0);
     expect(JSON.parse(ok.out).imported.id).toBe("rutile_two");
-    expect(inputError(() => resolveStructure(two, "SUBSTRATE")).message).toMatch(/--block NAME --id ID/);
+    expect(inputErrorOf(() => resolveStructure(two, "SUBSTRATE")).message).toMatch(/--block NAME --id ID/);
   });
 
   it("an entry whose CIF is missing is reported with the path, not as an internal error", async () => {
@@ -108,11 +98,11 @@ describe("a damaged user index is reported with its path and never replaced", ()
     const dataDir = mkdtempSync(join(root, "damaged-"));
     const index = join(dataDir, INDEX_FILE);
     writeFileSync(index, text);
-    const e = inputError(() => listMaterials(dataDir));
+    const e = inputErrorOf(() => listMaterials(dataDir));
     expect(e.field).toBe(index);
     expect(e.message).toMatch(/damaged .* smsi does not overwrite it/);
     // an import into this folder fails the same way and leaves the file as it was
-    const imp = inputError(() => importMaterial({ file: rutileCif, id: "New", dataDir }));
+    const imp = inputErrorOf(() => importMaterial({ file: rutileCif, id: "New", dataDir }));
     expect(imp.field).toBe(index);
     expect(readFileSync(index, "utf8")).toBe(text);
   });
@@ -137,7 +127,7 @@ function validEntry(id: string) {
 describe("an unwritable data folder is an input error naming the folder", () => {
   it("a data folder below a regular file (ENOTDIR)", () => {
     const dataDir = join(rutileCif, "data");
-    const e = inputError(() => importMaterial({ file: rutileCif, id: "X1", dataDir }));
+    const e = inputErrorOf(() => importMaterial({ file: rutileCif, id: "X1", dataDir }));
     expect(e.field).toBe(dataDir);
     expect(e.message).toMatch(/cannot write the user data folder \(ENOTDIR\); set SMSI_DATA_DIR/);
   });

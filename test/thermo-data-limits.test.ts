@@ -9,8 +9,8 @@ import {
   NO_USER_DATA,
   parseThermoData,
 } from "../src/thermo/user-data.js";
-import { InputError } from "../src/units/errors.js";
 import { runCli } from "./helpers/cli.js";
+import { inputErrorOf } from "./helpers/errors.js";
 
 afterEach(() => applyThermoData(NO_USER_DATA));
 
@@ -23,15 +23,7 @@ const row = (over: Record<string, unknown>) => ({
   ...over,
 });
 
-function problem(doc: unknown): InputError {
-  try {
-    parseThermoData(doc);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error("expected an InputError");
-}
+const problem = (doc: unknown) => inputErrorOf(() => parseThermoData(doc));
 
 describe("--thermo-data: nonsense refused as input errors", () => {
   it("an oxide formula with zero O or zero metal is an input error naming the formula field", () => {
@@ -110,15 +102,8 @@ describe("--thermo-data: nonsense refused as input errors", () => {
 
 describe("--thermo-data: the file is read bounded", () => {
   const dir = mkdtempSync(join(tmpdir(), "smsi-td-"));
-  const field = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return (e as InputError).message;
-    }
-    throw new Error("expected an InputError");
-  };
+  const field = (f: () => unknown) => inputErrorOf(f).message;
+
   it("a directory, /dev/zero and an oversize file are refused by kind or size", () => {
     expect(field(() => loadThermoData(dir))).toMatch(/--thermo-data: .* is a directory/);
     expect(field(() => loadThermoData("/dev/zero"))).toMatch(/is a device/);

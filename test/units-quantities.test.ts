@@ -11,17 +11,7 @@ import {
   TEMPERATURE_RANGE_K,
 } from "../src/units/quantities.js";
 import { runCli } from "./helpers/cli.js";
-
-/** The InputError thrown by `f` (fails the test if it returns or throws anything else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error("expected an InputError");
-}
+import { inputErrorOf } from "./helpers/errors.js";
 
 describe("SI prefixes are case-sensitive (m = milli, M = mega)", () => {
   it("1 mPa is a millipascal, 1 MPa a megapascal: nine orders of magnitude apart", () => {
@@ -31,13 +21,13 @@ describe("SI prefixes are case-sensitive (m = milli, M = mega)", () => {
   });
   it("1 mbar is a millibar and 1 Mbar a megabar, which is outside the accepted range", () => {
     expect(parsePressure("1mbar")).toBeCloseTo(1e-3, 15);
-    const e = inputError(() => parsePressure("1 Mbar", "--p-o2"));
+    const e = inputErrorOf(() => parsePressure("1 Mbar", "--p-o2"));
     expect(e.field).toBe("--p-o2");
     expect(e.message).toMatch(/1e\+6 bar is outside the accepted range 1e-100–10000 bar/);
   });
   it("unknown or wrongly cased units are refused with the accepted list", () => {
     for (const t of ["1 MBAR", "1 pa", "1 KPA", "1 furlong"]) {
-      const e = inputError(() => parsePressure(t, "--p-o2"));
+      const e = inputErrorOf(() => parsePressure(t, "--p-o2"));
       expect(e.message).toMatch(/case-sensitive/);
     }
   });
@@ -51,9 +41,9 @@ describe("SI prefixes are case-sensitive (m = milli, M = mega)", () => {
 
 describe("numerals are plain decimals", () => {
   it.each(["0x10", "0b11", "0o17", "Infinity", "1_000", "1e", "--1", "NaN", "1,5"])("%s is refused", (t) => {
-    expect(inputError(() => parsePositiveNumber(t, "--h2o-h2", "e.g. 1e-3")).field).toBe("--h2o-h2");
-    expect(inputError(() => parsePressure(t, "--p-o2")).field).toBe("--p-o2");
-    expect(inputError(() => parseTemperature(t)).field).toBe("--temperature");
+    expect(inputErrorOf(() => parsePositiveNumber(t, "--h2o-h2", "e.g. 1e-3")).field).toBe("--h2o-h2");
+    expect(inputErrorOf(() => parsePressure(t, "--p-o2")).field).toBe("--p-o2");
+    expect(inputErrorOf(() => parseTemperature(t)).field).toBe("--temperature");
   });
   it("decimal forms are read", () => {
     expect(parsePositiveNumber(".5", "x", "")).toBe(0.5);
@@ -70,23 +60,25 @@ describe("numerals are plain decimals", () => {
 describe("physical ranges name the flag and the accepted range", () => {
   it("temperature: field --temperature by default, range in the message", () => {
     for (const t of ["1e16", "50K", "-300C"]) {
-      const e = inputError(() => parseTemperature(t));
+      const e = inputErrorOf(() => parseTemperature(t));
       expect(e.field).toBe("--temperature");
       expect(e.message).toMatch(`${TEMPERATURE_RANGE_K.min}–${TEMPERATURE_RANGE_K.max} K`);
     }
   });
   it("p_O2 = 1e300 bar is refused, at the parser and in atmosphereFromOptions", async () => {
-    expect(inputError(() => parsePressure("1e300", "--p-o2")).message).toMatch(/outside the accepted range/);
-    expect(inputError(() => atmosphereFromOptions({ pO2_bar: 1e300 })).field).toBe("--p-o2");
+    expect(inputErrorOf(() => parsePressure("1e300", "--p-o2")).message).toMatch(
+      /outside the accepted range/,
+    );
+    expect(inputErrorOf(() => atmosphereFromOptions({ pO2_bar: 1e300 })).field).toBe("--p-o2");
     const r = await runCli("thermo", "mu-o", "--temperature", "700K", "--p-o2", "1e300");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: --p-o2: 1e\+300 bar is outside the accepted range/);
   });
   it("--h2o-h2 1e200 is reported as --h2o-h2 (not as the derived p_O2)", async () => {
-    const e = inputError(() => atmosphereFromOptions({ h2oH2: 1e200 }));
+    const e = inputErrorOf(() => atmosphereFromOptions({ h2oH2: 1e200 }));
     expect(e.field).toBe("--h2o-h2");
     expect(e.message).toMatch(/1e\+200 is outside the accepted range 1e-15–1e\+15/);
-    expect(inputError(() => atmosphereFromOptions({ co2Co: 1e-200 })).field).toBe("--co2-co");
+    expect(inputErrorOf(() => atmosphereFromOptions({ co2Co: 1e-200 })).field).toBe("--co2-co");
     const r = await runCli("thermo", "mu-o", "--temperature", "700K", "--h2o-h2", "1e200");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: --h2o-h2: /);

@@ -35,7 +35,9 @@ export function readCif(text: string, fileName?: string, options: ReadCifOptions
   const blockField = options.blockField ?? "block";
   const names = withAtoms.map((b) => `data_${b.name}`).join(", ");
   if (options.block !== undefined) {
-    const chosen = blocks.find((b) => b.name === options.block);
+    const chosen =
+      blocks.find((b) => b.name === options.block) ??
+      blocks.find((b) => b.name.toLowerCase() === options.block?.toLowerCase()); // CIF names ignore case
     if (!chosen || !blockHasAtoms(chosen))
       throw new CifError(
         blockField,

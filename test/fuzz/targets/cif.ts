@@ -7,32 +7,11 @@ import { latticeFromParameters } from "../../../src/crystal/lattice.js";
 import type { Site, Structure } from "../../../src/crystal/structure.js";
 import { analyzeSymmetry } from "../../../src/crystal/symmetry.js";
 import { InputError } from "../../../src/units/errors.js";
+import { RUTILE } from "../../helpers/cif-samples.js";
 import { type FuzzTarget, outcomeOf, preview, seedFiles } from "./common.js";
 
 const BUNDLED_CIFS = seedFiles("data/materials/cif/", ".cif", 12);
-const RUTILE_BY_SYMBOL = `data_rutile
-_cell_length_a 4.5937(2)
-_cell_length_b 4.5937(2)
-_cell_length_c 2.9587(1)
-_cell_angle_alpha 90
-_cell_angle_beta 90
-_cell_angle_gamma 90
-_symmetry_space_group_name_H-M 'P 42/m n m'
-_journal_name_full
-;
-Acta Crystallographica B
-;
-loop_
-_atom_site_label
-_atom_site_type_symbol
-_atom_site_fract_x
-_atom_site_fract_y
-_atom_site_fract_z
-_atom_site_occupancy
-Ti1 Ti4+ 0 0 0 1.0
-O1 O2- 0.30478(6) 0.30478(6) 0 1.0
-`;
-const SEED_CIFS = [RUTILE_BY_SYMBOL, ...BUNDLED_CIFS];
+const SEED_CIFS = [RUTILE, ...BUNDLED_CIFS];
 
 /** Tokens that have broken CIF readers: extreme numbers, CIF keywords, quotes, odd symbols. */
 const NASTY_TOKENS = [
