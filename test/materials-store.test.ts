@@ -105,6 +105,8 @@ describe("a damaged user index is reported with its path and never replaced", ()
     const imp = inputErrorOf(() => importMaterial({ file: rutileCif, id: "New", dataDir }));
     expect(imp.field).toBe(index);
     expect(readFileSync(index, "utf8")).toBe(text);
+    // bundled phases stay usable
+    expect(getMaterial("TiO2-rutile", dataDir).entry.origin).toBe("bundled");
   });
 });
 

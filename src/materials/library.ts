@@ -65,10 +65,22 @@ export function suggestIds(id: string, entries: MaterialEntry[]): string[] {
     .map((x) => x.id);
 }
 
+/** Entry with this id (exact, else ignoring case) among `entries`. */
+function findEntry(entries: MaterialEntry[], id: string): MaterialEntry | undefined {
+  return entries.find((e) => e.id === id) ?? entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+}
+
+/**
+ * A phase by id: bundled phases first (imports cannot take a bundled id), so that a damaged user index
+ * stops only the commands that need it.
+ */
 export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): Material {
-  const entries = listMaterials(dataDir);
-  const entry =
-    entries.find((e) => e.id === id) ?? entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  let entries = bundledMaterials();
+  let entry = findEntry(entries, id);
+  if (!entry) {
+    entries = listMaterials(dataDir);
+    entry = findEntry(entries, id);
+  }
   if (!entry)
     throw new InputError(
       field,
