@@ -94,6 +94,14 @@ describe("nonsense structures are refused", () => {
   });
 });
 
+describe("symmetry operations must be crystallographic", () => {
+  it.each(["0.5x,y,z", "x,x,z", "2x,y,z", "x+y,y,z+1/2"])("%s is refused", (op) => {
+    const e = cifError(cif(["Ti1 Ti 0 0 0 1"], { ops: ["x,y,z", op] }));
+    expect(e.field).toBe("_symmetry_equiv_pos_as_xyz");
+    expect(e.message).toMatch(/is not a symmetry operation of this cell/);
+  });
+});
+
 describe("several structures in one CIF: chosen explicitly or refused with the list", () => {
   const two = `${cif(["Ti1 Ti 0 0 0 1"], { name: "first" })}${cif(["Ru1 Ru 0 0 0 1"], { name: "second", a: 3 })}`;
   it("without a choice the error lists both blocks", () => {

@@ -1,6 +1,11 @@
 /** Interpret a CIF data block as a crystal structure: cell, symmetry, atom sites, expansion. */
 import { elementFromTypeSymbol } from "../elements.js";
-import { assertLatticeParameters, type LatticeParameters, latticeFromParameters } from "../lattice.js";
+import {
+  assertLatticeParameters,
+  type Lattice,
+  type LatticeParameters,
+  latticeFromParameters,
+} from "../lattice.js";
 import {
   checkCellParameters,
   checkExpansionLimits,
@@ -15,6 +20,7 @@ import { InputError } from "../../units/errors.js";
 import { CifError } from "./errors.js";
 import { type CifBlock, cifNumber, findLoop } from "./parse.js";
 import { parseSymmetryOperation } from "./symop.js";
+import { det3, dot, type Mat3 } from "../vector.js";
 
 export interface CifStructure {
   structure: Structure;
@@ -37,6 +43,27 @@ const CELL_TAGS: [keyof LatticeParameters, string][] = [
 const SYMOP_TAGS = ["_symmetry_equiv_pos_as_xyz", "_space_group_symop_operation_xyz"];
 const HM_TAGS = ["_symmetry_space_group_name_h-m", "_space_group_name_h-m_alt"];
 const NUMBER_TAGS = ["_symmetry_int_tables_number", "_space_group_it_number"];
+
+/**
+ * Relative tolerance on the metric for a listed operation to count as an isometry of the cell. ASSUMPTION:
+ * cell parameters in CIFs carry 3–5 significant digits; 1 % admits rounded cells, refuses real distortions.
+ */
+const ISOMETRY_TOLERANCE = 0.01;
+
+/** Integer rotation part of determinant ±1 with Rᵀ G R = G (G the metric tensor of the cell). */
+function isIsometry(r: Mat3, lattice: Lattice): boolean {
+  if (!r.flat().every(Number.isInteger) || Math.abs(det3(r)) !== 1) return false;
+  const m = lattice.matrix;
+  const g = [0, 1, 2].map((i) => [0, 1, 2].map((j) => dot(m[i], m[j])));
+  const scale = Math.max(g[0][0], g[1][1], g[2][2]);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      let rgr = 0;
+      for (let k = 0; k < 3; k++) for (let l = 0; l < 3; l++) rgr += r[k][i] * g[k][l] * r[l][j];
+      if (Math.abs(rgr - g[i][j]) > ISOMETRY_TOLERANCE * scale) return false;
+    }
+  return true;
+}
 
 export function blockHasAtoms(block: CifBlock): boolean {
   return findLoop(block, "_atom_site_fract_x") !== undefined;
@@ -123,6 +150,12 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
       const op = parseSymmetryOperation(v.text);
       if (!op)
         throw err(tag, v.line, `cannot parse symmetry operation "${v.text}"; write it as e.g. -x+1/2,y,z`);
+      if (!isIsometry(op.rotation, lattice))
+        throw err(
+          tag,
+          v.line,
+          `"${v.text}" is not a symmetry operation of this cell (its rotation part must be an integer matrix of determinant ±1 that keeps the cell's lengths and angles)`,
+        );
       return op;
     });
   } else if (declared.hmSymbol || declared.number) {
