@@ -52,6 +52,15 @@ describe("CIF write → read returns every label and text value unchanged", () =
     const back = readCif(writeCif({ ...rutile, sites })).structure;
     expect(back.sites.map((s) => s.label)).toEqual(sites.map((s) => s.label));
   });
+  it("metadata may state the space group (as exporters for ASE do), but not repeat a tag the writer writes", () => {
+    const text = writeCif(rutile, {
+      meta: { "_symmetry_space_group_name_H-M": "P 1", _symmetry_Int_Tables_number: "1" },
+    });
+    const back = readCif(text);
+    expect(back.spaceGroup).toEqual({ hmSymbol: "P 1", number: 1 });
+    expect(back.structure.sites).toHaveLength(rutile.sites.length);
+    expect(() => writeCif(rutile, { meta: { _cell_length_a: "5" } })).toThrow(/writes itself/);
+  });
   it("the quoting is the plainest that reads back: bare words stay bare", () => {
     expect(quoteCif("Ti1")).toBe("Ti1");
     expect(quoteCif("a b")).toBe("'a b'");

@@ -26,8 +26,22 @@ const COORDINATE_DIGITS = 8;
 const RESERVED_WORD = /^(data_|save_)|^(loop_|global_|stop_)$/i;
 /** Characters that may not start a bare value: they start tags, comments, quotes, text fields or CIF 2.0 lists. */
 const SPECIAL_START = /^[_#$'"[\];{}]/;
-/** Tags written by writeCif itself; a meta entry may not repeat them. */
-const OWN_TAGS = /^_(cell_|symmetry_|atom_site_)/i;
+/** Tags written by writeCif itself (lower case, as the reader keys them); a meta entry may not repeat them. */
+const OWN_TAGS = new Set(
+  [
+    "_cell_length_a",
+    "_cell_length_b",
+    "_cell_length_c",
+    "_cell_angle_alpha",
+    "_cell_angle_beta",
+    "_cell_angle_gamma",
+    "_symmetry_space_group_name_h-m_declared",
+    "_symmetry_int_tables_number_declared",
+    "_symmetry_equiv_pos_as_xyz",
+  ].concat(
+    ["label", "type_symbol", "fract_x", "fract_y", "fract_z", "occupancy"].map((t) => `_atom_site_${t}`),
+  ),
+);
 
 function textField(value: string): string {
   const lines = value.split("\n");
@@ -70,10 +84,10 @@ export function writeCif(structure: Structure, options: WriteCifOptions = {}): s
     throw new InputError("blockName", "the block name holds a control character; remove it");
   const out: string[] = [`data_${name}`];
   for (const [tag, value] of Object.entries(options.meta ?? {})) {
-    if (!/^_[^\s]+$/.test(tag) || CIF_FORBIDDEN_CHARACTER.test(tag) || OWN_TAGS.test(tag))
+    if (!/^_[^\s]+$/.test(tag) || CIF_FORBIDDEN_CHARACTER.test(tag) || OWN_TAGS.has(tag.toLowerCase()))
       throw new InputError(
         tag,
-        "not a tag smsi can write: a tag starts with _, has no spaces and is not a cell, symmetry or atom-site tag",
+        "not a tag smsi can write here: a tag starts with _, has no spaces and is not one of the cell, symmetry-operation or atom-site tags the writer writes itself",
       );
     out.push(`${tag} ${quoteCif(value, tag)}`);
   }
