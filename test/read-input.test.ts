@@ -50,3 +50,12 @@ describe("bounded input reading", () => {
     expect(errorOf(() => readInputText(bin, opts)).message).toMatch(/binary/);
   });
 });
+
+describe("a FIFO (named pipe) is refused by kind without waiting for a writer", () => {
+  it("refused at once", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const fifo = join(dir, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    expect(errorOf(() => readInputText(fifo, opts)).message).toMatch(/FIFO/);
+  });
+});

@@ -43,7 +43,7 @@ describe("smsi thermo mu-o", () => {
     for (const T of ["50K", "1e9"]) {
       const r = await runCli("thermo", "mu-o", "--temperature", T, "--p-o2", "1");
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/error: temperature: .*100–6000 K/);
+      expect(r.err).toMatch(/error: --temperature: .*100–6000 K/);
     }
   });
 });

@@ -2,7 +2,9 @@
  * Elements: symbol → atomic number and standard atomic weight.
  * Source: IUPAC CIAAW, abridged standard atomic weights 2021 (T. Prohaska et al., Pure Appl. Chem.
  * 94, 573–600 (2022)); conventional values for elements with interval weights; for elements without
- * a standard atomic weight (Tc, Pm, Po, …) the mass number of the longest-lived isotope.
+ * a standard atomic weight (Tc, Pm, Po, Am–Og, …) the mass number of the longest-lived isotope as the
+ * IUPAC periodic table (2022) lists it in brackets. All 118 elements, so that a symbol is always read whole
+ * (Og is oganesson, never O).
  */
 import { InputError } from "../units/errors.js";
 
@@ -102,6 +104,30 @@ const TABLE: [string, number][] = [
   ["U", 238.03],
   ["Np", 237],
   ["Pu", 244],
+  ["Am", 243],
+  ["Cm", 247],
+  ["Bk", 247],
+  ["Cf", 251],
+  ["Es", 252],
+  ["Fm", 257],
+  ["Md", 258],
+  ["No", 259],
+  ["Lr", 266],
+  ["Rf", 267],
+  ["Db", 268],
+  ["Sg", 269],
+  ["Bh", 270],
+  ["Hs", 269],
+  ["Mt", 278],
+  ["Ds", 281],
+  ["Rg", 282],
+  ["Cn", 285],
+  ["Nh", 286],
+  ["Fl", 289],
+  ["Mc", 290],
+  ["Lv", 293],
+  ["Ts", 294],
+  ["Og", 294],
 ];
 
 const BY_SYMBOL = new Map<string, { z: number; mass: number }>(
@@ -128,13 +154,11 @@ export function atomicMass(symbol: string, field = "species"): number {
 }
 
 /**
- * Element symbol from a CIF type symbol or label such as "Ti4+", "O2-", "Ru1", "OW": the longest
- * leading element symbol. Returns undefined when none fits.
+ * Element symbol from a CIF type symbol or label such as "Ti4+", "O2-", "Ru1", "OW": the whole leading
+ * symbol (a capital and the lower-case letters after it), which must be an element. "Og" is oganesson,
+ * "Nn" and "Uuo" (a retired placeholder name) are no element: undefined, never their first letter.
  */
 export function elementFromTypeSymbol(text: string): string | undefined {
-  const m = /^([A-Z][a-z]?)/.exec(text.trim());
-  if (!m) return undefined;
-  if (m[1].length === 2 && BY_SYMBOL.has(m[1])) return m[1];
-  if (BY_SYMBOL.has(m[1][0])) return m[1][0];
-  return undefined;
+  const m = /^([A-Z][a-z]*)/.exec(text.trim());
+  return m && BY_SYMBOL.has(m[1]) ? m[1] : undefined;
 }

@@ -2,8 +2,9 @@
  * Expansion of an asymmetric unit by the space-group operations, with images at special positions
  * merged (periodic Cartesian distance below a tolerance).
  */
+import { InputError } from "../units/errors.js";
 import type { Lattice } from "./lattice.js";
-import type { Site, Structure } from "./structure.js";
+import type { Site } from "./structure.js";
 import type { SymmetryOperation } from "./symmetry.js";
 import type { Vec3 } from "./vector.js";
 
@@ -50,13 +51,16 @@ export function applyOperation(op: SymmetryOperation, p: Vec3): Vec3 {
 
 /**
  * Apply every operation to every asymmetric-unit site; keep one copy of images that coincide within
- * `mergeTolerance_A`. Species, occupancy and label are carried over.
+ * `mergeTolerance_A`. Species, occupancy and label are carried over. Stops with an InputError naming
+ * `field` as soon as more than `maxAtoms` atoms result, so the work stays bounded.
  */
 export function expandAsymmetricUnit(
   lattice: Lattice,
   asymmetric: Site[],
   operations: SymmetryOperation[],
   mergeTolerance_A = DEFAULT_MERGE_TOLERANCE_A,
+  maxAtoms = Number.POSITIVE_INFINITY,
+  field = "structure",
 ): Site[] {
   const out: Site[] = [];
   for (const site of asymmetric) {
@@ -68,16 +72,11 @@ export function expandAsymmetricUnit(
     }
     for (const p of images)
       out.push({ species: site.species, frac: p, occupancy: site.occupancy, label: site.label });
+    if (out.length > maxAtoms)
+      throw new InputError(
+        field,
+        `the expanded cell has more than ${maxAtoms} atoms (the limit); expansion stopped`,
+      );
   }
   return out;
-}
-
-/** Structure from an asymmetric unit and operations. */
-export function structureFromAsymmetricUnit(
-  lattice: Lattice,
-  asymmetric: Site[],
-  operations: SymmetryOperation[],
-  mergeTolerance_A = DEFAULT_MERGE_TOLERANCE_A,
-): Structure {
-  return { lattice, sites: expandAsymmetricUnit(lattice, asymmetric, operations, mergeTolerance_A) };
 }

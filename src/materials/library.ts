@@ -2,12 +2,14 @@
  * The materials library: bundled phases (data/materials) plus the user's imported phases
  * (user data folder, see store.ts). Structures are parsed from CIF on first use and cached.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CifStructure, readCif } from "../crystal/cif/index.js";
+import { MAX_CIF_BYTES } from "../crystal/cif/parse.js";
 import type { Structure } from "../crystal/structure.js";
 import { InputError } from "../units/errors.js";
+import { readInputText } from "../units/read-input.js";
 import { readUserIndex, userDataDir } from "./store.js";
 import type { MaterialEntry } from "./types.js";
 
@@ -63,10 +65,22 @@ export function suggestIds(id: string, entries: MaterialEntry[]): string[] {
     .map((x) => x.id);
 }
 
+/** Entry with this id (exact, else ignoring case) among `entries`. */
+function findEntry(entries: MaterialEntry[], id: string): MaterialEntry | undefined {
+  return entries.find((e) => e.id === id) ?? entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+}
+
+/**
+ * A phase by id: bundled phases first (imports cannot take a bundled id), so that a damaged user index
+ * stops only the commands that need it.
+ */
 export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): Material {
-  const entries = listMaterials(dataDir);
-  const entry =
-    entries.find((e) => e.id === id) ?? entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  let entries = bundledMaterials();
+  let entry = findEntry(entries, id);
+  if (!entry) {
+    entries = listMaterials(dataDir);
+    entry = findEntry(entries, id);
+  }
   if (!entry)
     throw new InputError(
       field,
@@ -76,27 +90,38 @@ export function getMaterial(id: string, dataDir = userDataDir(), field = "id"): 
   const hit = cache.get(key);
   if (hit) return hit;
   const path = cifPath(entry, dataDir);
-  const cif = readCif(readFileSync(path, "utf8"), entry.file);
+  const cif = readCif(
+    readInputText(path, {
+      field: path,
+      maxBytes: MAX_CIF_BYTES,
+      what: `the CIF of ${entry.origin === "user" ? "the imported" : "the bundled"} material ${entry.id} (re-import it with smsi materials import FILE --id ${entry.id} --force, or remove its entry)`,
+    }),
+    path,
+  );
   const material = { entry, structure: cif.structure, cif };
   cache.set(key, material);
   return material;
 }
 
-/** A material id or a path to a CIF file → its structure and a display name. */
+/**
+ * A material id or a path to a CIF file (ending in .cif or holding a / or \) → its structure and a display name. A CIF path is read bounded
+ * and goes through the same checks as `materials import` (cell before symmetry, counts before expansion,
+ * overlapping atoms, density); a file with several structures is refused with the list of its blocks.
+ */
 export function resolveStructure(
   idOrPath: string,
   field = "structure",
   dataDir = userDataDir(),
 ): { id: string; structure: Structure } {
-  if (/\.cif$/i.test(idOrPath)) {
-    if (!existsSync(idOrPath)) throw new InputError(field, `CIF file "${idOrPath}" does not exist`);
-    const cif = readCif(readFileSync(idOrPath, "utf8"), idOrPath);
+  // ids never hold a path separator (USER_ID_PATTERN), so anything with one is a path
+  if (/\.cif$/i.test(idOrPath) || /[/\\]/.test(idOrPath)) {
+    const text = readInputText(idOrPath, { field, maxBytes: MAX_CIF_BYTES, what: "a CIF file" });
+    const cif = readCif(text, idOrPath, {
+      blockField: field,
+      blockHint: `import the one you want with smsi materials import ${idOrPath} --block NAME --id ID, then give its id`,
+    });
     return { id: cif.blockName || idOrPath, structure: cif.structure };
   }
-  return {
-    id: getMaterial(idOrPath, dataDir, field).entry.id,
-    structure: getMaterial(idOrPath, dataDir, field).structure,
-  };
+  const m = getMaterial(idOrPath, dataDir, field);
+  return { id: m.entry.id, structure: m.structure };
 }
-
-export { dirname };

@@ -21,6 +21,7 @@ import {
   type KiloJoulePerMole,
   parsePositiveNumber,
 } from "../units/quantities.js";
+import { PRESSURE_RANGE_BAR, parseGasRatio, parsePressure } from "../units/quantities.js";
 import { gasGibbs, shomateAt, shomateSpecies } from "./gas.js";
 
 /** Standard pressure of the Shomate tables (and of every ΔG° here): 1 bar. */
@@ -203,7 +204,9 @@ export function oxygenPotential(T: Kelvin, atmosphere: Atmosphere): OxygenPotent
 
 /**
  * Build an atmosphere from CLI-style options: exactly one of p-o2 (bar), h2o-h2 or co2-co.
- * Throws InputError naming the field when none or several are given.
+ * Throws InputError naming the flag (`--p-o2`, `--h2o-h2`, `--co2-co`) when none or several are given or
+ * the value lies outside its plausible range (PRESSURE_RANGE_BAR, GAS_RATIO_RANGE in units/quantities),
+ * so that an overflowing ratio is reported against the flag the user typed, not a derived p_O2.
  */
 export function atmosphereFromOptions(opts: { pO2_bar?: Bar; h2oH2?: number; co2Co?: number }): Atmosphere {
   const given = [
@@ -221,14 +224,15 @@ export function atmosphereFromOptions(opts: { pO2_bar?: Bar; h2oH2?: number; co2
       given[1],
       `give only one of --p-o2, --h2o-h2, --co2-co (got ${given.join(" and ")}); each alone fixes μ_O`,
     );
-  if (opts.pO2_bar !== undefined) return { kind: "O2", pO2_bar: assertPressure(opts.pO2_bar, "--p-o2") };
+  if (opts.pO2_bar !== undefined)
+    return { kind: "O2", pO2_bar: parsePressure(opts.pO2_bar, "--p-o2", PRESSURE_RANGE_BAR) };
   if (opts.h2oH2 !== undefined)
     return {
       kind: "H2O/H2",
-      ratio: parsePositiveNumber(opts.h2oH2, "--h2o-h2", "give p(H2O)/p(H2), e.g. --h2o-h2 1e-3"),
+      ratio: parseGasRatio(opts.h2oH2, "--h2o-h2", "give p(H2O)/p(H2), e.g. --h2o-h2 1e-3"),
     };
   return {
     kind: "CO2/CO",
-    ratio: parsePositiveNumber(opts.co2Co ?? Number.NaN, "--co2-co", "give p(CO2)/p(CO), e.g. --co2-co 1"),
+    ratio: parseGasRatio(opts.co2Co ?? Number.NaN, "--co2-co", "give p(CO2)/p(CO), e.g. --co2-co 1"),
   };
 }

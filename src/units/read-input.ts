@@ -4,7 +4,7 @@
  * limit is passed, so an endless file (/dev/zero) or a huge one costs at most `maxBytes` of memory.
  * Every problem is an InputError naming the flag or field the user typed.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { InputError } from "./errors.js";
 
 /** Bytes read per system call. */
@@ -44,7 +44,9 @@ export function readInputBytes(path: string, opts: ReadInputOptions): Buffer {
   const what = opts.what ?? "a regular file";
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (a hang); for regular
+    // files it changes nothing. The kind is checked right after, before any byte is read.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =

@@ -119,12 +119,26 @@ export function register(program: Command, io: Io): void {
     .argument("<FILE>", "a CIF file")
     .option("--id <ID>", "id to store it under (default: the CIF data block name)")
     .option("--role <role>", `${MATERIAL_ROLES.join(" | ")}`, "support")
+    .option(
+      "--block <NAME>",
+      "the data block to import when the file holds several structures (name after data_)",
+    )
+    .option("--force", "replace an earlier import with the same id")
     .option("--json", "print one JSON document")
     .description("validate a CIF and keep it in your data folder ($SMSI_DATA_DIR or ~/.local/share/smsi)")
-    .addHelpText("after", "\nExample:\n  $ smsi materials import my-TiO2.cif --id TiO2-mine --role support")
-    .action((file: string, opts: { id?: string; role?: string; json?: boolean }) => {
-      const entry = importMaterial({ file, id: opts.id, role: opts.role, dataDir: userDataDir() });
-      if (opts.json) return printJson(io, { imported: entry, dataDir: userDataDir() });
-      io.out(`imported ${entry.id} (${entry.formula}, ${entry.spaceGroup.symbol}) into ${userDataDir()}`);
-    });
+    .addHelpText(
+      "after",
+      "\nChecks: cell lengths, angles and volume; at most 192 symmetry operations and 2000 atoms per cell;\nno overlapping atoms; occupancies 1e-4–1; plausible density.\n\nExample:\n  $ smsi materials import my-TiO2.cif --id TiO2-mine --role support\n  $ smsi materials import several.cif --block rutile_300K --id TiO2-300K --force",
+    )
+    .action(
+      (
+        file: string,
+        opts: { id?: string; role?: string; block?: string; force?: boolean; json?: boolean },
+      ) => {
+        const dataDir = userDataDir();
+        const entry = importMaterial({ file, dataDir, ...opts });
+        if (opts.json) return printJson(io, { imported: entry, dataDir });
+        io.out(`imported ${entry.id} (${entry.formula}, ${entry.spaceGroup.symbol}) into ${dataDir}`);
+      },
+    );
 }

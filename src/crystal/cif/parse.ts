@@ -35,6 +35,28 @@ interface Token {
 /** Upper bound on input size: a CIF of a crystal structure is kilobytes; refuse megabytes of text. */
 export const MAX_CIF_BYTES = 5_000_000;
 
+/**
+ * Characters a CIF may not contain (CIF 1.1 allows printable characters, tab and line ends; CIF 2.0
+ * adds Unicode). A value holding one of these can be neither written nor read back.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find them
+export const CIF_FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * The value of a `;` text field from the rest of its opening line and the lines up to the closing `;`.
+ * When the opening line holds nothing (the usual `;` alone on its line) the value starts on the next line.
+ * The CIF 2.0 text-prefix protocol is honoured (IUCr CIF 2.0, Bernstein et al., J. Appl. Cryst. 49, 277
+ * (2016)): an opening line `;PREFIX\` means every line starts with PREFIX, which is removed; smsi's writer
+ * uses it for values that could not otherwise be written (a line starting with `;`).
+ */
+function textFieldValue(first: string, body: string[]): string {
+  const prefix = /^([^\\]+)\\$/.exec(first)?.[1];
+  if (prefix !== undefined && body.every((l) => l.startsWith(prefix)))
+    return body.map((l) => l.slice(prefix.length)).join("\n");
+  if (first.trim() === "") return body.join("\n");
+  return [first, ...body].join("\n");
+}
+
 function tokenize(text: string, fileName?: string): Token[] {
   if (text.length > MAX_CIF_BYTES)
     throw new CifError(
@@ -44,14 +66,25 @@ function tokenize(text: string, fileName?: string): Token[] {
       fileName,
     );
   const tokens: Token[] = [];
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
+  const bad = lines.findIndex((l) => CIF_FORBIDDEN_CHARACTER.test(l));
+  if (bad >= 0)
+    throw new CifError(
+      "file",
+      bad + 1,
+      `control character U+${lines[bad].charCodeAt(lines[bad].search(CIF_FORBIDDEN_CHARACTER)).toString(16).toUpperCase().padStart(4, "0")} in the text; a CIF holds printable text only`,
+      fileName,
+    );
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
     const lineNo = i + 1;
     if (line.startsWith(";")) {
       // text field: until a line beginning with ';'
-      const body: string[] = [line.slice(1)];
+      const body: string[] = [];
       let j = i + 1;
       while (j < lines.length && !lines[j].startsWith(";")) body.push(lines[j++]);
       if (j >= lines.length)
@@ -61,12 +94,10 @@ function tokenize(text: string, fileName?: string): Token[] {
           "unterminated ';' text field: the file ends before the closing ';'",
           fileName,
         );
-      tokens.push({ kind: "value", text: body.join("\n").trim(), line: lineNo, quoted: true });
+      tokens.push({ kind: "value", text: textFieldValue(line.slice(1), body), line: lineNo, quoted: true });
       // anything after the closing ';' on its line is more tokens
-      lines[j] = lines[j].slice(1);
-      i = j;
-      tokenizeLine(lines[j], j + 1, tokens, fileName);
-      i++;
+      tokenizeLine(lines[j].slice(1), j + 1, tokens, fileName);
+      i = j + 1;
       continue;
     }
     tokenizeLine(line, lineNo, tokens, fileName);

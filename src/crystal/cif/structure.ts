@@ -1,7 +1,18 @@
 /** Interpret a CIF data block as a crystal structure: cell, symmetry, atom sites, expansion. */
-import { elementFromTypeSymbol, isElement } from "../elements.js";
-import { expandAsymmetricUnit } from "../expand.js";
-import { assertLatticeParameters, type LatticeParameters, latticeFromParameters } from "../lattice.js";
+import { elementFromTypeSymbol } from "../elements.js";
+import {
+  assertLatticeParameters,
+  type Lattice,
+  type LatticeParameters,
+  latticeFromParameters,
+} from "../lattice.js";
+import {
+  checkCellParameters,
+  checkExpansionLimits,
+  checkLattice,
+  checkSite,
+  expandChecked,
+} from "../sanity.js";
 import { operationsForHall, resolveSpaceGroup } from "../spacegroup-symbol.js";
 import type { Site, Structure } from "../structure.js";
 import type { SymmetryOperation } from "../symmetry.js";
@@ -9,6 +20,7 @@ import { InputError } from "../../units/errors.js";
 import { CifError } from "./errors.js";
 import { type CifBlock, cifNumber, findLoop } from "./parse.js";
 import { parseSymmetryOperation } from "./symop.js";
+import { det3, dot, type Mat3 } from "../vector.js";
 
 export interface CifStructure {
   structure: Structure;
@@ -18,9 +30,6 @@ export interface CifStructure {
   /** Single-valued tags other than cell and symmetry, e.g. _journal_name_full, _chemical_formula_sum. */
   meta: Record<string, string>;
 }
-
-/** An occupancy above 1 by more than this is an error (refinements print 1.000(2) and the like). */
-const OCCUPANCY_TOLERANCE = 1e-3;
 
 const CELL_TAGS: [keyof LatticeParameters, string][] = [
   ["a", "_cell_length_a"],
@@ -34,6 +43,27 @@ const CELL_TAGS: [keyof LatticeParameters, string][] = [
 const SYMOP_TAGS = ["_symmetry_equiv_pos_as_xyz", "_space_group_symop_operation_xyz"];
 const HM_TAGS = ["_symmetry_space_group_name_h-m", "_space_group_name_h-m_alt"];
 const NUMBER_TAGS = ["_symmetry_int_tables_number", "_space_group_it_number"];
+
+/**
+ * Relative tolerance on the metric for a listed operation to count as an isometry of the cell. ASSUMPTION:
+ * cell parameters in CIFs carry 3–5 significant digits; 1 % admits rounded cells, refuses real distortions.
+ */
+const ISOMETRY_TOLERANCE = 0.01;
+
+/** Integer rotation part of determinant ±1 with Rᵀ G R = G (G the metric tensor of the cell). */
+function isIsometry(r: Mat3, lattice: Lattice): boolean {
+  if (!r.flat().every(Number.isInteger) || Math.abs(det3(r)) !== 1) return false;
+  const m = lattice.matrix;
+  const g = [0, 1, 2].map((i) => [0, 1, 2].map((j) => dot(m[i], m[j])));
+  const scale = Math.max(g[0][0], g[1][1], g[2][2]);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      let rgr = 0;
+      for (let k = 0; k < 3; k++) for (let l = 0; l < 3; l++) rgr += r[k][i] * g[k][l] * r[l][j];
+      if (Math.abs(rgr - g[i][j]) > ISOMETRY_TOLERANCE * scale) return false;
+    }
+  return true;
+}
 
 export function blockHasAtoms(block: CifBlock): boolean {
   return findLoop(block, "_atom_site_fract_x") !== undefined;
@@ -55,6 +85,19 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
       );
     cell[key] = x;
   }
+  const cellFields = Object.fromEntries(CELL_TAGS) as Record<keyof LatticeParameters, string>;
+  /** Run a check; an InputError it throws becomes a CifError with the file name and `line` (default: the tag's). */
+  const atLine = <T>(f: () => T, line?: number): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const message = e.message.slice(e.field.length + 2);
+      throw err(e.field, line ?? block.items.get(e.field)?.line ?? block.line, message);
+    }
+  };
+  // cell sanity first: before any lattice, expansion or symmetry call
+  atLine(() => checkCellParameters(cell, cellFields));
   try {
     assertLatticeParameters(cell);
   } catch (e) {
@@ -63,6 +106,7 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     throw err(tag, block.items.get(tag)?.line ?? block.line, e instanceof Error ? e.message : String(e));
   }
   const lattice = latticeFromParameters(cell);
+  atLine(() => checkLattice(lattice, "_cell_angle_alpha"));
 
   // declared space group
   const hmValue = HM_TAGS.map((t) => block.items.get(t)).find((v) => v && v.text !== "?" && v.text !== ".");
@@ -82,18 +126,36 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     declared.number = n;
   }
 
+  // atom sites
+  const atomLoop = findLoop(block, "_atom_site_fract_x");
+  if (!atomLoop)
+    throw err(
+      "_atom_site_fract_x",
+      block.line,
+      "no atom-site loop (_atom_site_label, _atom_site_fract_x/y/z) in this block",
+    );
+
   // symmetry operations: explicit list preferred, else from the HM symbol, else from the number
   let operations: SymmetryOperation[];
   const symLoop = findLoop(block, ...SYMOP_TAGS);
   const singleSymop = SYMOP_TAGS.map((t) => block.items.get(t)).find(Boolean);
+  const limitFields = (opsTag: string) => ({ sites: "_atom_site_label", operations: opsTag });
   if (symLoop || singleSymop) {
     const col = symLoop ? symLoop.tags.findIndex((t) => SYMOP_TAGS.includes(t)) : -1;
     const values = symLoop ? symLoop.rows.map((r) => r[col]) : [singleSymop!];
     const tag = symLoop ? symLoop.tags[col] : SYMOP_TAGS.find((t) => block.items.get(t))!;
+    // counts before any operation is parsed or applied
+    atLine(() => checkExpansionLimits(atomLoop.rows.length, values.length, limitFields(tag)));
     operations = values.map((v) => {
       const op = parseSymmetryOperation(v.text);
       if (!op)
         throw err(tag, v.line, `cannot parse symmetry operation "${v.text}"; write it as e.g. -x+1/2,y,z`);
+      if (!isIsometry(op.rotation, lattice))
+        throw err(
+          tag,
+          v.line,
+          `"${v.text}" is not a symmetry operation of this cell (its rotation part must be an integer matrix of determinant ±1 that keeps the cell's lengths and angles)`,
+        );
       return op;
     });
   } else if (declared.hmSymbol || declared.number) {
@@ -109,6 +171,7 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
         e instanceof Error ? e.message : String(e),
       );
     }
+    atLine(() => checkExpansionLimits(atomLoop.rows.length, 1, limitFields("_atom_site_label")));
     operations = operationsForHall(setting.hallNumber);
   } else {
     operations = [
@@ -123,14 +186,6 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     ];
   }
 
-  // atom sites
-  const atomLoop = findLoop(block, "_atom_site_fract_x");
-  if (!atomLoop)
-    throw err(
-      "_atom_site_fract_x",
-      block.line,
-      "no atom-site loop (_atom_site_label, _atom_site_fract_x/y/z) in this block",
-    );
   const col = (t: string) => atomLoop.tags.indexOf(t);
   const [ix, iy, iz] = ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"].map(col);
   for (const [i, t] of [
@@ -146,11 +201,11 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     const typeText = iType >= 0 ? row[iType].text : label;
     const species = elementFromTypeSymbol(typeText);
     const typeTag = iType >= 0 ? "_atom_site_type_symbol" : "_atom_site_label";
-    if (!species || !isElement(species))
+    if (!species)
       throw err(
         typeTag,
         row[iType >= 0 ? iType : Math.max(iLabel, 0)].line,
-        `unknown element in "${typeText}"; use an element symbol such as Ti, O or Ti4+`,
+        `unknown element in "${typeText}"; use a whole element symbol such as Ti, O, Og or Ti4+`,
       );
     const frac = [ix, iy, iz].map((i, k) => {
       const x = cifNumber(row[i]);
@@ -166,31 +221,42 @@ export function structureFromBlock(block: CifBlock, fileName?: string): CifStruc
     if (iOcc >= 0) {
       const o = cifNumber(row[iOcc]);
       if (o !== undefined) {
-        if (Number.isNaN(o) || o <= 0)
+        if (Number.isNaN(o))
           throw err(
             "_atom_site_occupancy",
             row[iOcc].line,
             `atom ${label}: occupancy must be a number in (0, 1] (got "${row[iOcc].text}")`,
           );
-        if (o > 1 + OCCUPANCY_TOLERANCE)
-          throw err(
-            "_atom_site_occupancy",
-            row[iOcc].line,
-            `atom ${label}: occupancy ${o} exceeds 1; a site cannot be more than fully occupied`,
-          );
-        occupancy = Math.min(o, 1);
+        occupancy = o;
       }
     }
-    return { species, frac, occupancy, label };
+    const site = { species, frac, occupancy, label };
+    atLine(
+      () =>
+        checkSite(site, {
+          coordinate: ["_atom_site_fract_x", "_atom_site_fract_y", "_atom_site_fract_z"],
+          occupancy: "_atom_site_occupancy",
+        }),
+      row[0].line,
+    );
+    return { ...site, occupancy: Math.min(occupancy, 1) };
   });
   if (asymmetric.length === 0) throw err("_atom_site_fract_x", atomLoop.line, "the atom-site loop is empty");
 
-  const sites = expandAsymmetricUnit(lattice, asymmetric, operations);
+  const structure = atLine(
+    () =>
+      expandChecked(lattice, asymmetric, operations, {
+        sites: "_atom_site_label",
+        operations: symLoop ? "_symmetry_equiv_pos_as_xyz" : "_symmetry_space_group_name_h-m",
+        structure: "_atom_site_fract_x",
+      }),
+    atomLoop.line,
+  );
   const meta: Record<string, string> = {};
   const skip = new Set([...CELL_TAGS.map(([, t]) => t), ...SYMOP_TAGS]);
   for (const [tag, v] of block.items) if (!skip.has(tag)) meta[tag] = v.text;
   return {
-    structure: { lattice, sites },
+    structure,
     blockName: block.name,
     spaceGroup: declared.hmSymbol || declared.number ? declared : undefined,
     meta,
