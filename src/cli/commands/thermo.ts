@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { bundledOxides } from "../../thermo/ellingham.js";
+import { bundledOxides, THERMO_T_RANGE_K } from "../../thermo/ellingham.js";
 import { oxideStability } from "../../thermo/equilibria.js";
 import { type Atmosphere, atmosphereFromOptions, oxygenPotential } from "../../thermo/oxygen-potential.js";
 import { oxygenNonstoichiometry } from "../../thermo/defects.js";
@@ -15,7 +15,14 @@ import {
   NO_USER_DATA,
 } from "../../thermo/user-data.js";
 import { InputError } from "../../units/errors.js";
-import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
+import {
+  type Kelvin,
+  parsePositiveNumber,
+  parsePressure,
+  parseTemperature,
+  type Range,
+  TEMPERATURE_RANGE_K,
+} from "../../units/quantities.js";
 import { fmt, formatTable, type Io, printJson } from "../output.js";
 import { gateFrom, registerRoutes } from "./thermo-routes.js";
 
@@ -28,10 +35,17 @@ interface AtmosphereOpts {
   json?: boolean;
 }
 
-function conditions(opts: AtmosphereOpts): { T: Kelvin; atmosphere: Atmosphere } {
+/** Temperatures of the commands that use condensed-phase data (data/thermo rows: 298.15–3000 K). */
+const OXIDE_T_RANGE: Range = { min: THERMO_T_RANGE_K[0], max: THERMO_T_RANGE_K[1], unit: "K" };
+
+/** T and the atmosphere from the shared flags; `range` is the gas-only one for mu-o, the oxide one elsewhere. */
+function conditions(
+  opts: AtmosphereOpts,
+  range: Range = OXIDE_T_RANGE,
+): { T: Kelvin; atmosphere: Atmosphere } {
   if (opts.temperature === undefined)
     throw new InputError("--temperature", "missing; give the temperature, e.g. --temperature 723K or 450C");
-  const T = parseTemperature(opts.temperature, "--temperature");
+  const T = parseTemperature(opts.temperature, "--temperature", range);
   const atmosphere = atmosphereFromOptions({
     pO2_bar: opts.pO2 !== undefined ? parsePressure(opts.pO2, "--p-o2") : undefined,
     h2oH2:
@@ -115,7 +129,7 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi thermo mu-o --temperature 600K --p-o2 1atm\n  $ smsi thermo mu-o --temperature 450C --h2o-h2 1e-3 --json",
     )
     .action((opts: AtmosphereOpts) => {
-      const { T, atmosphere } = conditions(opts);
+      const { T, atmosphere } = conditions(opts, TEMPERATURE_RANGE_K);
       const r = oxygenPotential(T, atmosphere);
       const doc = {
         temperature_K: r.temperature_K,
