@@ -55,7 +55,8 @@ interface ApiError {
 function fieldOfZodIssue(context: string | undefined, path: readonly PropertyKey[]): string {
   const p = path.map(String).join(".");
   if (context === "body" || !context) return p || "(body)";
-  return p ? `${context}.${p}` : context;
+  const where = context === "querystring" ? "query" : context;
+  return p ? `${where}.${p}` : where;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -14,6 +14,7 @@ import { HOT_REDUCTION_MINIMUM_C } from "../classify/facts.js";
 import { validateEvidence } from "../classify/parse-evidence.js";
 import { type PublishedCase, parseCasesDocument } from "../classify/published-cases.js";
 import { MAX_MILLER_INDEX, distinctMillerIndices } from "../match/miller-enumeration.js";
+import { cross, norm } from "../crystal/vector.js";
 import { conventionalCell } from "../match/cell.js";
 import { VERDICT_RANK } from "../match/coherence.js";
 import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
@@ -237,6 +238,7 @@ export function interfaceView(input: InterfaceInput): { match: InterfaceSummary;
       filmMiller: record.filmMiller,
       substrateMiller: record.substrateMiller,
       area_A2: record.area,
+      substrateArea_A2: norm(cross(record.substrateVectors[0], record.substrateVectors[1])),
       cellsFilm: record.areaInFilmCells,
       cellsSubstrate: record.areaInSubstrateCells,
       vonMisesStrain: record.vonMisesStrain,
@@ -253,7 +255,10 @@ export interface InterfaceSummary {
   substrate: string;
   filmMiller: number[];
   substrateMiller: number[];
+  /** Coincidence area of the film (pymatgen's `match_area`), Å². */
   area_A2: number;
+  /** The same supercell on the support side, Å² (the scene's in-plane cell). */
+  substrateArea_A2: number;
   cellsFilm: number;
   cellsSubstrate: number;
   vonMisesStrain: number;

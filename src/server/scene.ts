@@ -176,6 +176,7 @@ export function buildInterfaceScene(input: {
     position: add(origin, scale(L[i], 1.08)),
   }));
   const hkl = (m: readonly number[]) => `(${m.join(" ")})`;
+  const substrateArea = norm(cross(s1, s2));
   return {
     film: input.film.id,
     substrate: input.substrate.id,
@@ -186,7 +187,7 @@ export function buildInterfaceScene(input: {
     supercell: {
       origin,
       vectors: [S1, S2, [0, 0, 2 * t + INTERFACE_GAP_A]],
-      label: `coincidence supercell ${input.film.id}${hkl(r.filmMiller)} ∥ ${input.substrate.id}${hkl(r.substrateMiller)}, ${r.area.toFixed(1)} Å²`,
+      label: `coincidence supercell ${input.film.id}${hkl(r.filmMiller)} ∥ ${input.substrate.id}${hkl(r.substrateMiller)}, ${substrateArea.toFixed(1)} Å² (film cell strained onto the support)`,
     },
     unitCell: {
       kind: "conventional",
