@@ -30,7 +30,7 @@ async function post(url: string, payload: unknown) {
   const r = await app.inject({ method: "POST", url, payload: payload as object });
   return {
     status: r.statusCode,
-    body: r.headers["content-type"]?.includes("json") ? r.json() : r.body,
+    body: String(r.headers["content-type"]).includes("json") ? r.json() : r.body,
     raw: r,
   };
 }
