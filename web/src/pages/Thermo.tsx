@@ -27,7 +27,6 @@ interface ProfileResult {
 
 /** Inline SVG from the server (our own chart renderer; no user markup). */
 function Chart({ svg, label }: { svg: string; label: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is produced by smsi's own chart renderer
   return <div class="chart" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
