@@ -114,7 +114,9 @@ describe("browser", () => {
     await page.selectOption("select[name=substrate]", "TiO2-rutile");
     await page.click("button[type=submit]");
     await page.locator("[data-testid=viewer] canvas").first().waitFor();
-    await page.waitForFunction(() => (document.querySelector("[data-testid=viewer]") as HTMLElement)?.dataset.drawn);
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=viewer]") as HTMLElement)?.dataset.drawn,
+    );
     await page.waitForTimeout(300);
     // atoms, cells and labels cover a good part of the view; an empty WebGL canvas stays white
     expect(await drawnFraction(page, "[data-testid=viewer]")).toBeGreaterThan(0.05);
@@ -168,7 +170,9 @@ describe("browser", () => {
     await page.getByTestId("case-count").waitFor();
     await page.fill("input[name=metal]", "Ru");
     await page.getByRole("button", { name: "Filter" }).click();
-    await page.waitForFunction(() => !/^68 /.test(document.querySelector("[data-testid=case-count]")?.textContent ?? ""));
+    await page.waitForFunction(
+      () => !/^68 /.test(document.querySelector("[data-testid=case-count]")?.textContent ?? ""),
+    );
     expect(await page.locator("a[href^='https://doi.org/']").count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, "cases.png") });
 
