@@ -22,7 +22,13 @@ import { getMaterial, listMaterials } from "../materials/library.js";
 import { userDataDir } from "../materials/store.js";
 import { MATERIAL_ROLES, type MaterialRole } from "../materials/types.js";
 import { bundledOxides } from "../thermo/ellingham.js";
-import { oxideStability, phasesOfMetal } from "../thermo/equilibria.js";
+import {
+  equilibriumDeltaMuO,
+  oxideStability,
+  phasesOfMetal,
+  type Reaction,
+  reductionReaction,
+} from "../thermo/equilibria.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
 import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { vacancyFormation, vacancyFraction } from "../thermo/vacancy.js";
@@ -473,6 +479,27 @@ export interface Prediction {
  */
 export const ADAPTER_SURFACE_REDUCTION_FRACTION = 0.01;
 
+/**
+ * Per-metal and per-support thermo data do not depend on the conditions, and the server never loads user
+ * thermo overrides, so they are computed once per process.
+ */
+const oxideReactionCache = new Map<string, Reaction | null>();
+const vacancyCache = new Map<string, ReturnType<typeof vacancyFormation>>();
+function memo<T>(cache: Map<string, T>, key: string, f: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const v = f();
+  cache.set(key, v);
+  return v;
+}
+
+/** Metal ⇌ its lowest oxide with sourced data (null when the metal has none, e.g. Pt, Au). */
+function lowestOxideReaction(metal: string): Reaction | null {
+  return memo(oxideReactionCache, metal, () => {
+    const oxide = phasesOfMetal(metal).find((p) => p.thermo);
+    return oxide ? reductionReaction(oxide.formula, oxide.phase) : null;
+  });
+}
+
 const OXIDISING: readonly Gas[] = ["O2", "air"];
 const REDUCING: readonly Gas[] = ["H2", "CO", "H2O/H2", "CO2/CO"];
 
@@ -510,19 +537,18 @@ export function predict(input: PredictInput): Prediction {
   });
 
   // BP chain: the metal's lowest oxide forms downhill; the oxide is lattice-matched to the support.
-  const oxides = phasesOfMetal(metal.id).filter((p) => p.thermo);
+  const rx = lowestOxideReaction(metal.id);
   let oxidation: number | null = null;
   let oxideFormula: string | null = null;
-  if (oxides.length > 0) {
-    oxideFormula = oxides[0].formula;
-    const s = oxideStability(oxideFormula, T, c.atmosphere);
-    oxidation = s.drivingForce_eV;
+  if (rx) {
+    oxideFormula = rx.higher.formula;
+    oxidation = gas.deltaMuO_eV - equilibriumDeltaMuO(rx, T);
     rationale.push({
       descriptor: `oxidation of ${metal.id} to ${oxideFormula} (gas − equilibrium Δμ_O)`,
       value: oxidation,
       unit: "eV per O",
       threshold: "> 0: downhill",
-      source: s.sources.join("; ") || "bundled thermo data",
+      source: rx.higher.thermo?.sources.join("; ") || "bundled thermo data",
       verdict: oxidation > 0 ? "metal oxidises" : "metal stays metallic",
     });
   } else
@@ -564,7 +590,9 @@ export function predict(input: PredictInput): Prediction {
   let reducible = false;
   try {
     const phase = support.entry.phase;
-    const v = vacancyFormation(support.entry.formula, phase);
+    const v = memo(vacancyCache, `${support.entry.formula}|${phase}`, () =>
+      vacancyFormation(support.entry.formula, phase),
+    );
     const x = vacancyFraction(v.E_f_eV, T, gas.deltaMuO_eV);
     reducible = x >= ADAPTER_SURFACE_REDUCTION_FRACTION;
     rationale.push({

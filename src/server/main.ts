@@ -18,6 +18,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   dataDir: string;
+  /** Requests per minute per client; false = no limit (the load bench only). */
+  rateLimitPerMinute?: number | false;
 }
 
 export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -27,6 +29,7 @@ export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       port: { type: "string" },
       host: { type: "string" },
       "data-dir": { type: "string" },
+      "rate-limit": { type: "string" },
     },
     strict: true,
   });
@@ -34,17 +37,25 @@ export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new InputError(values.port ? "--port" : "PORT", `a port number 0–65535 (got "${portText}")`);
+  let rateLimitPerMinute: number | false | undefined;
+  if (values["rate-limit"] !== undefined) {
+    const n = Number(values["rate-limit"]);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InputError("--rate-limit", "requests per minute per client, an integer ≥ 0 (0 = no limit)");
+    rateLimitPerMinute = n === 0 ? false : n;
+  }
   return {
     port,
     host: values.host ?? DEFAULT_HOST,
     dataDir: values["data-dir"] ?? userDataDir(env),
+    rateLimitPerMinute,
   };
 }
 
 export async function serve(options: ServeOptions) {
   if (options.dataDir) process.env.SMSI_DATA_DIR = options.dataDir;
   const store = Store.open(options.dataDir);
-  const app = await buildApp({ store });
+  const app = await buildApp({ store, rateLimitPerMinute: options.rateLimitPerMinute });
   app.addHook("onClose", async () => store.close());
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();

@@ -117,6 +117,7 @@ export interface InterfaceView {
     filmMiller: number[];
     substrateMiller: number[];
     area_A2: number;
+    substrateArea_A2: number;
     cellsFilm: number;
     cellsSubstrate: number;
     vonMisesStrain: number;

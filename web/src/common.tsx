@@ -139,7 +139,8 @@ export function JobPanel(props: {
         <div class="job-status" aria-live="polite">
           <progress max={1} value={ev.progress} aria-label="job progress" />
           <span class="job-text" data-status={ev.status}>
-            {ev.status} — {Math.round(ev.progress * 100)} % — {ev.message}
+            {ev.status} — {Math.round(ev.progress * 100)} %
+            {ev.message !== ev.status ? ` — ${ev.message}` : ""}
           </span>
         </div>
       )}

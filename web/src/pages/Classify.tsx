@@ -121,6 +121,15 @@ export function ClassifyPage() {
     </Field>
   );
   const doc = buildDocument(s, treatments.value);
+  const loadTauster = () => {
+    sections.value = {
+      ...s,
+      catalyst: { ...s.catalyst, metal: "Pt", support: "TiO2" },
+      chemisorption: { suppressed: "yes", source: "Tauster, Fung, Garten, JACS 100, 170 (1978)" },
+    };
+    treatments.value = [{ gas: "H2", temperature_C: "500", duration_h: "" }];
+    step.value = STEPS.length - 1;
+  };
   const classify = async () => {
     error.value = null;
     try {
@@ -137,6 +146,12 @@ export function ClassifyPage() {
     <div class="page two-col">
       <section class="panel" aria-label="Evidence wizard">
         <h2>Classify evidence</h2>
+        <p class="lead">
+          Answer what you measured; what you did not measure stays unknown.{" "}
+          <button type="button" class="link" onClick={loadTauster}>
+            Load an example (Tauster et al. 1978, Pt/TiO₂ after H₂ at 500 °C)
+          </button>
+        </p>
         <ol class="steps">
           {STEPS.map((name, i) => (
             <li key={name}>

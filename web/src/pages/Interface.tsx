@@ -240,7 +240,9 @@ export function InterfacePage() {
             </h3>
             <dl class="facts">
               <dt>coincidence area</dt>
-              <dd>{fmt(v.match.area_A2)} Å²</dd>
+              <dd>
+                film {fmt(v.match.area_A2)} Å², on the support {fmt(v.match.substrateArea_A2)} Å²
+              </dd>
               <dt>primitive surface cells</dt>
               <dd>
                 film {fmt(v.match.cellsFilm, 3)}, support {fmt(v.match.cellsSubstrate, 3)}
@@ -374,8 +376,8 @@ function SweepTable({ r }: { r: SweepResult }) {
           <tbody>
             {rows.slice(0, 50).map((p) => (
               <tr key={`${p.filmMiller}|${p.substrateMiller}`}>
-                <td>({p.filmMiller.join(" ")})</td>
-                <td>({p.substrateMiller.join(" ")})</td>
+                <td class="num">({p.filmMiller.join(" ")})</td>
+                <td class="num">({p.substrateMiller.join(" ")})</td>
                 <td class="num">{fmt(p.area_A2)}</td>
                 <td class="num">{fmt(100 * p.lowIndexMisfit, 3)} %</td>
                 <td>{p.verdict}</td>
