@@ -263,6 +263,30 @@ describe("capabilities through the API", () => {
     expect(all.cases.some((c: { doi: string | null }) => c.doi?.startsWith("10."))).toBe(true);
   });
 
+  it("imports a CIF into the data folder and the store; errors name the JSON field", async () => {
+    const cif = (
+      await app.inject({
+        method: "POST",
+        url: "/api/interface/export?format=cif",
+        payload: {
+          film: "RuO2",
+          substrate: "TiO2-rutile",
+        },
+      })
+    ).body;
+    const r = await post("/api/materials/import", { cif, id: "RuO2-on-rutile-test", role: "support" });
+    expect(r.status).toBe(200);
+    expect(r.body.imported).toMatchObject({ id: "RuO2-on-rutile-test", origin: "user" });
+    expect(store.listMaterialImports().map((m) => m.id)).toContain("RuO2-on-rutile-test");
+    const listed = (await app.inject({ url: "/api/materials?role=support" })).json();
+    expect(listed.materials.map((m: { id: string }) => m.id)).toContain("RuO2-on-rutile-test");
+    const bundled = await post("/api/materials/import", { cif, id: "TiO2-rutile" });
+    expect(bundled.status).toBe(400);
+    expect(bundled.body.field).toBe("id");
+    const junk = await post("/api/materials/import", { cif: "not a cif" });
+    expect(junk.status).toBe(400);
+  });
+
   it("materials and the OpenAPI description", async () => {
     const m = (await app.inject({ url: "/api/materials?role=support" })).json();
     expect(m.materials.every((x: { role: string }) => x.role === "support")).toBe(true);

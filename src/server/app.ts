@@ -279,6 +279,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { schema: { querystring: S.MaterialsQuery, response: { 200: S.Loose, ...err } } },
     async (req) => cap.materialsList(req.query.role as never),
   );
+  api.post(
+    "/api/materials/import",
+    {
+      schema: {
+        description:
+          "Import a CIF into your data folder (as `smsi materials import`); recorded in the store.",
+        body: S.MaterialImportBody,
+        response: { 200: S.Loose, ...err },
+      },
+    },
+    async (req) => {
+      const out = cap.materialImport(req.body);
+      store.recordMaterialImport(out.imported, req.body.cif);
+      return out;
+    },
+  );
   api.get(
     "/api/materials/:id",
     { schema: { params: S.IdParams, response: { 200: S.Loose, ...err } } },

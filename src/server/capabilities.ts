@@ -7,7 +7,9 @@
  * are checked here by the same library parsers the CLI uses, and problems throw `InputError(field, …)`
  * naming the JSON field, which the server answers with 400.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describeMaterial } from "../cli/commands/materials.js";
 import { classifyEvidence } from "../classify/classify.js";
 import { HOT_REDUCTION_MINIMUM_C } from "../classify/facts.js";
@@ -18,6 +20,7 @@ import { cross, norm } from "../crystal/vector.js";
 import { conventionalCell } from "../match/cell.js";
 import { VERDICT_RANK } from "../match/coherence.js";
 import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
+import { importMaterial } from "../materials/import.js";
 import { getMaterial, listMaterials } from "../materials/library.js";
 import { userDataDir } from "../materials/store.js";
 import { MATERIAL_ROLES, type MaterialRole } from "../materials/types.js";
@@ -144,6 +147,26 @@ export function materialsList(role?: MaterialRole) {
 
 export function materialShow(id: string) {
   return describeMaterial(id);
+}
+
+/** The library's import names CLI arguments in its errors; the API names its JSON fields. */
+const IMPORT_FIELDS: Record<string, string> = { FILE: "cif", "--id": "id", "--role": "role" };
+
+/** Import a CIF (text) into the user's data folder, as `smsi materials import` does. */
+export function materialImport(input: { cif: string; id?: string; role?: string }) {
+  const tmp = mkdtempSync(join(tmpdir(), "smsi-import-"));
+  try {
+    const file = join(tmp, "upload.cif");
+    writeFileSync(file, input.cif);
+    const entry = importMaterial({ file, id: input.id, role: input.role, dataDir: userDataDir() });
+    return { imported: entry };
+  } catch (e) {
+    if (e instanceof InputError && e.field in IMPORT_FIELDS)
+      throw new InputError(IMPORT_FIELDS[e.field], e.message.slice(e.field.length + 2));
+    throw e;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------- match and interface

@@ -121,6 +121,19 @@ export const ClassifyQuery = z.object({
   save: z.enum(["true", "false"]).default("false").describe("keep the document as one of your cases"),
 });
 
+export const MaterialImportBody = z
+  .object({
+    cif: z.string().min(1).describe("the CIF text"),
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("id to store it under (default: the CIF data block name)"),
+    role: z.enum(MATERIAL_ROLES as [string, ...string[]]).default("support"),
+  })
+  .strict();
+
 export const MaterialsQuery = z.object({ role: z.enum(MATERIAL_ROLES as [string, ...string[]]).optional() });
 
 const pageFields = {
