@@ -49,6 +49,34 @@ export function GasFields(props: {
   );
 }
 
+/** Metal, support and gas fields shared by the forms that take a catalyst and its treatment. */
+export function SystemFields(props: {
+  all: MaterialEntry[];
+  f: { metal: string; support: string; gas: string; pO2: string; h2oH2: string; co2Co: string };
+  set: (k: "metal" | "support" | "gas" | "pO2" | "h2oH2" | "co2Co", v: string) => void;
+}) {
+  const { all, f, set } = props;
+  return (
+    <>
+      <MaterialSelect
+        label="Metal"
+        name="metal"
+        value={f.metal}
+        options={all.filter((m) => m.role === "metal")}
+        onChange={(v) => set("metal", v)}
+      />
+      <MaterialSelect
+        label="Support"
+        name="support"
+        value={f.support}
+        options={all.filter((m) => m.role === "support")}
+        onChange={(v) => set("support", v)}
+      />
+      <GasFields {...f} set={set} />
+    </>
+  );
+}
+
 export function gasBody(f: { gas: string; pO2: string; h2oH2: string; co2Co: string }) {
   const out: Record<string, string> = { gas: f.gas };
   if (f.pO2.trim() && ["O2", "air", "vacuum", "inert"].includes(f.gas)) out.pO2 = f.pO2.trim();
@@ -111,21 +139,7 @@ export function PredictPage() {
       <form class="panel" onSubmit={submit} aria-label="Prediction inputs">
         <h2>Predict</h2>
         <p class="lead">The SMSI class to expect for a metal on a support under a treatment, and why.</p>
-        <MaterialSelect
-          label="Metal"
-          name="metal"
-          value={f.metal}
-          options={all.value.filter((m) => m.role === "metal")}
-          onChange={(v) => set("metal", v)}
-        />
-        <MaterialSelect
-          label="Support"
-          name="support"
-          value={f.support}
-          options={all.value.filter((m) => m.role === "support")}
-          onChange={(v) => set("support", v)}
-        />
-        <GasFields {...f} set={set} />
+        <SystemFields all={all.value} f={f} set={set} />
         <Field label="Temperature" hint="723K, 450C or kelvin">
           <input
             name="temperature"

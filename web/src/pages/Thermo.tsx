@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type MaterialEntry, materials, post, postBlob } from "../api";
 import { ErrorBox, ExportBar, Field, JobPanel, MaterialSelect, errorText, fmt } from "../common";
-import { GasFields, gasBody } from "./Predict";
+import { gasBody, SystemFields } from "./Predict";
 
 interface EllinghamResult {
   runId: string;
@@ -144,21 +144,7 @@ function Profile() {
     <section class="panel" aria-label="μ_O profile">
       <form onSubmit={submit} class="inline-form">
         <h2>Oxygen chemical-potential profile</h2>
-        <MaterialSelect
-          label="Metal"
-          name="metal"
-          value={f.metal}
-          options={all.value.filter((m) => m.role === "metal")}
-          onChange={(v) => set("metal", v)}
-        />
-        <MaterialSelect
-          label="Support"
-          name="support"
-          value={f.support}
-          options={all.value.filter((m) => m.role === "support")}
-          onChange={(v) => set("support", v)}
-        />
-        <GasFields {...f} set={set} />
+        <SystemFields all={all.value} f={f} set={set} />
         <Field label="Temperature">
           <input
             name="temperature"
