@@ -55,6 +55,12 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
+/** Resolves when the child has exited (at once if it already has). */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((r) => child.once("exit", () => r()));
+}
+
 const GASES = [
   { gas: "O2", pO2: "1bar" },
   { gas: "air" },
@@ -96,11 +102,14 @@ describe("the store survives SIGKILL of the server during writes", () => {
         points: 2000,
       }),
     }).then((r) => r.json());
-    while (acknowledged.size < 150) await new Promise((r) => setTimeout(r, 20));
+    const until = Date.now() + 60_000;
+    while (acknowledged.size < 150 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(acknowledged.size, "runs acknowledged before the kill").toBeGreaterThanOrEqual(150);
+    const firstExit = exited(first.child);
     first.child.kill("SIGKILL");
     stop = true;
     await Promise.all(writers);
-    await new Promise((r) => first.child.once("exit", r));
+    await firstExit;
 
     const second = await startServer();
     const seen = new Map<string, { status: string; inputs: { temperature: string } }>();
@@ -121,8 +130,9 @@ describe("the store survives SIGKILL of the server during writes", () => {
     }
     expect(seen.get(job.id)?.status).toBe("interrupted");
     expect([...seen.values()].some((r) => r.status === "running")).toBe(false);
+    const secondExit = exited(second.child);
     second.child.kill("SIGTERM");
-    await new Promise((r) => second.child.once("exit", r));
+    await secondExit;
 
     const store = Store.open(dataDir);
     expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -133,5 +143,5 @@ describe("the store survives SIGKILL of the server during writes", () => {
       .get() as { n: number };
     expect(halfWritten.n).toBe(0);
     store.close();
-  }, 120_000);
+  }, 240_000);
 });

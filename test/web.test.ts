@@ -80,7 +80,7 @@ async function drawnFraction(page: Page, selector: string): Promise<number> {
   }, png);
 }
 
-describe("browser", () => {
+describe("browser", { timeout: 180_000 }, () => {
   it("predict: fill the form, see the class and its rationale", async () => {
     const { page, errors } = await open("predict");
     await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
