@@ -36,8 +36,8 @@ function boxEdges(origin: Vec3, [a, b, c]: [Vec3, Vec3, Vec3]): [Vec3, Vec3][] {
 }
 
 /** In-plane repeats of the coincidence cell shown, so that a small cell still shows its lattice (display only). */
-const MIN_SHOWN_WIDTH_A = 14;
-const MAX_REPEAT = 4;
+const MIN_SHOWN_WIDTH_A = 10;
+const MAX_REPEAT = 3;
 
 function repeats(scene: Scene): [number, number] {
   const [a, b] = scene.supercell.vectors;
@@ -48,7 +48,34 @@ function repeats(scene: Scene): [number, number] {
   return [n(la), n(hb)];
 }
 
-async function drawScene(el: HTMLElement, scene: Scene, onPick: (text: string) => void): Promise<Viewer> {
+export type ElementColours = Record<string, string>;
+
+/** Rotation quaternion [x, y, z, w] of `deg` degrees about a model axis. */
+function quaternion(deg: number, axis: 0 | 1 | 2): [number, number, number, number] {
+  const h = (deg * Math.PI) / 360;
+  const q: [number, number, number, number] = [0, 0, 0, Math.cos(h)];
+  q[axis] = Math.sin(h);
+  return q;
+}
+
+function multiply(a: number[], b: number[]): [number, number, number, number] {
+  return [
+    a[3] * b[0] + a[0] * b[3] + a[1] * b[2] - a[2] * b[1],
+    a[3] * b[1] - a[0] * b[2] + a[1] * b[3] + a[2] * b[0],
+    a[3] * b[2] + a[0] * b[1] - a[1] * b[0] + a[2] * b[3],
+    a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2],
+  ];
+}
+
+/** Initial view: the interface seen from the side and a little from above (film up), turned 25° in-plane. */
+const VIEW_TILT_DEG = -75;
+const VIEW_TURN_DEG = 25;
+
+async function drawScene(
+  el: HTMLElement,
+  scene: Scene,
+  onPick: (text: string) => void,
+): Promise<{ viewer: Viewer; colours: ElementColours }> {
   const $3Dmol = await import("3dmol");
   el.innerHTML = "";
   const viewer = $3Dmol.createViewer(el, { backgroundColor: "white", antialias: true } as never);
@@ -105,12 +132,18 @@ async function drawScene(el: HTMLElement, scene: Scene, onPick: (text: string) =
     } as never);
   el.dataset.repeat = `${na}x${nb}`;
   viewer.zoomTo();
-  // Look at the interface from the side, slightly from above: the slabs stack upwards on screen.
-  viewer.rotate(-75, "x");
-  viewer.rotate(25, "y");
-  viewer.zoom(1.1);
+  const view = viewer.getView();
+  const q = multiply(quaternion(VIEW_TILT_DEG, 0), quaternion(VIEW_TURN_DEG, 2));
+  view.splice(4, 4, ...q);
+  viewer.setView(view);
+  viewer.zoomTo();
   viewer.render();
-  return viewer;
+  (globalThis as { smsiViewer?: Viewer }).smsiViewer = viewer;
+  const jmol = ($3Dmol.elementColors as unknown as { Jmol: Record<string, number> }).Jmol;
+  const colours: ElementColours = {};
+  for (const a of scene.atoms)
+    colours[a.element] = `#${(jmol[a.element] ?? 0x999999).toString(16).padStart(6, "0")}`;
+  return { viewer, colours };
 }
 
 /** PNG of the 3-D view at `scale` × the on-screen size (the canvas is re-rendered larger). */
@@ -155,6 +188,7 @@ export function InterfacePage() {
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
   const sweep = useSignal<SweepResult | null>(null);
+  const colours = useSignal<ElementColours>({});
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
 
@@ -178,7 +212,9 @@ export function InterfacePage() {
       view.value = v;
       picked.value = "";
       if (host.current) {
-        viewer.current = await drawScene(host.current, v.scene, (t) => (picked.value = t));
+        const drawn = await drawScene(host.current, v.scene, (t) => (picked.value = t));
+        viewer.current = drawn.viewer;
+        colours.value = drawn.colours;
         host.current.dataset.drawn = String(v.scene.atoms.length);
       }
     } catch (err) {
@@ -290,7 +326,14 @@ export function InterfacePage() {
             <p class="legend">
               <span style={{ color: UNIT_CELL_COLOUR }}>━ {v.scene.unitCell.label}</span>
               <br />
-              <span style={{ color: SUPERCELL_COLOUR }}>┅ {v.scene.supercell.label}</span>
+              <span style={{ color: SUPERCELL_COLOUR }}>━ {v.scene.supercell.label}</span>
+              <br />
+              {Object.entries(colours.value).map(([el, c]) => (
+                <span key={el} class="swatch">
+                  <span class="dot" style={{ background: c }} /> {el}
+                  {elementSide(v.scene, el)}
+                </span>
+              ))}
               <br />
               {v.scene.primitiveSurfaceCells.note}. {v.scene.frame}. Atoms are repeated in-plane around the
               supercell for display; the exports hold one supercell.
@@ -349,6 +392,16 @@ export function InterfacePage() {
       </section>
     </div>
   );
+}
+
+/** Which slab(s) an element is in, for the legend. */
+function elementSide(scene: Scene, el: string): string {
+  const slabs = new Set(scene.atoms.filter((a) => a.element === el).map((a) => a.slab));
+  return slabs.size === 2
+    ? " (both)"
+    : slabs.has("film")
+      ? ` (film, ${scene.film})`
+      : ` (support, ${scene.substrate})`;
 }
 
 function SweepTable({ r }: { r: SweepResult }) {
