@@ -121,6 +121,24 @@ describe("browser", { timeout: 180_000 }, () => {
     // atoms, cells and labels cover a good part of the view; an empty WebGL canvas stays white
     expect(await drawnFraction(page, "[data-testid=viewer]")).toBeGreaterThan(0.05);
     expect(await page.locator(".legend").textContent()).toMatch(/conventional cell of TiO2-rutile/);
+    // click where an atom is drawn: its element, site, slab and coordinates appear
+    const at = await page.evaluate(() => {
+      type V = {
+        getModel(): { selectedAtoms(s: object): { x: number; y: number; z: number }[] };
+        modelToScreen(p: object): { x: number; y: number };
+      };
+      const v = (globalThis as unknown as { smsiViewer: V }).smsiViewer;
+      const atoms = v.getModel().selectedAtoms({});
+      const a = atoms[atoms.length - 1];
+      return v.modelToScreen({ x: a.x, y: a.y, z: a.z });
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() =>
+      /at x = /.test(document.querySelector("[data-testid=picked]")?.textContent ?? ""),
+    );
+    expect(await page.getByTestId("picked").textContent()).toMatch(
+      /^(Ru|Ti|O) \(\w+, (film|substrate)\) at x = -?\d+\.\d{3}, y = -?\d+\.\d{3}, z = -?\d+\.\d{3} Å/,
+    );
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "POSCAR" }).click();
     expect((await download).suggestedFilename()).toBe("RuO2_on_TiO2-rutile.vasp");
