@@ -15,6 +15,15 @@ interface Run {
   result?: unknown;
 }
 
+/** The scalar inputs of a run, in one line (the full document is one click away). */
+function summary(inputs: unknown): string {
+  if (!inputs || typeof inputs !== "object") return String(inputs ?? "");
+  const parts = Object.entries(inputs as Record<string, unknown>)
+    .filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))
+    .map(([k, v]) => `${k} ${v}`);
+  return parts.length ? parts.join(", ") : `${Object.keys(inputs).join(", ")}`;
+}
+
 export function RunsPage() {
   const runs = useSignal<{ total: number; runs: Run[] } | null>(null);
   const open = useSignal<Run | null>(null);
@@ -25,7 +34,7 @@ export function RunsPage() {
       .catch((e) => (error.value = errorText(e)));
   useEffect(() => void load(), []);
   return (
-    <div class="page two-col">
+    <div class="page two-col wide-left">
       <section class="panel">
         <h2>Runs</h2>
         <p class="lead">
@@ -55,12 +64,15 @@ export function RunsPage() {
                         class="link"
                         onClick={() => get<Run>(`/api/runs/${r.id}`).then((x) => (open.value = x))}
                       >
-                        {new Date(r.createdAt).toLocaleString()}
+                        {new Date(r.createdAt).toLocaleString(undefined, {
+                          dateStyle: "short",
+                          timeStyle: "medium",
+                        })}
                       </button>
                     </td>
                     <td>{r.kind}</td>
                     <td>{r.status}</td>
-                    <td class="source">{JSON.stringify(r.inputs).slice(0, 90)}</td>
+                    <td class="source">{summary(r.inputs)}</td>
                   </tr>
                 ))}
               </tbody>
