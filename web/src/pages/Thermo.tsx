@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type MaterialEntry, materials, post, postBlob } from "../api";
-import { ErrorBox, ExportBar, Field, JobPanel, MaterialSelect, errorText, fmt } from "../common";
+import { ErrorBox, ExportBar, Field, JobPanel, errorText, fmt } from "../common";
 import { gasBody, SystemFields } from "./Predict";
 
 interface EllinghamResult {
