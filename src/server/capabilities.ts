@@ -404,6 +404,9 @@ export async function svgToPngBytes(svg: string, scale: (typeof PNG_SCALES)[numb
   return (await render()).svgToPng(svg, scale);
 }
 
+/** Temperatures of a profile sweep when none are asked for. */
+export const DEFAULT_SWEEP_POINTS = 200;
+
 /**
  * A temperature sweep of the μ_O profile (a job): the support → metal driving force at each of `points`
  * temperatures from tMin to tMax.
@@ -419,7 +422,7 @@ export async function profileSweep(
   const tMin = parseTemperature(input.tMin, "tMin");
   const tMax = parseTemperature(input.tMax, "tMax");
   if (tMax <= tMin) throw new InputError("tMax", `must exceed tMin (${tMin} K)`);
-  const n = input.points ?? 50;
+  const n = input.points ?? DEFAULT_SWEEP_POINTS;
   const rows: {
     temperature_K: number;
     drivingForce_eV: number;

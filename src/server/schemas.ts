@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_MILLER_INDEX } from "../match/miller-enumeration.js";
 import { MATERIAL_ROLES } from "../materials/types.js";
 import { RUN_STATUSES } from "../store/store.js";
-import { GASES } from "./capabilities.js";
+import { DEFAULT_SWEEP_POINTS, GASES } from "./capabilities.js";
 
 const quantity = z.union([z.string().min(1).max(40), z.number()]);
 const id = z.string().min(1).max(80).describe("material id, e.g. TiO2-rutile");
@@ -93,7 +93,7 @@ export const ProfileSweepBody = z
     co2Co: quantity.optional(),
     tMin: quantity,
     tMax: quantity,
-    points: z.number().int().min(2).max(2000).default(200),
+    points: z.number().int().min(2).max(2000).default(DEFAULT_SWEEP_POINTS),
   })
   .strict();
 
