@@ -90,6 +90,39 @@ describe("POST /api/predict", () => {
   });
 });
 
+describe("POST /api/predict/map", () => {
+  it("each cell is the class predict gives at that temperature and gas composition", async () => {
+    const body = { metal: "Ru", support: "TiO2-rutile", gas: "O2", log10Min: -6, log10Max: 0, nT: 7, nY: 4 };
+    const r = await post("/api/predict/map", body);
+    expect(r.status).toBe(200);
+    const m = r.body;
+    expect(m.classes).toHaveLength(4);
+    expect(m.classes.every((row: string[]) => row.length === 7)).toBe(true);
+    for (const [i, j] of [
+      [0, 0],
+      [6, 3],
+      [3, 2],
+    ]) {
+      const one = (
+        await post("/api/predict", {
+          metal: "Ru",
+          support: "TiO2-rutile",
+          gas: "O2",
+          temperature: m.x.values[i],
+          pO2: 10 ** m.y.values[j],
+        })
+      ).body;
+      expect(m.classes[j][i]).toBe(one.trigger ? `${one.class}-${one.trigger}` : one.class);
+    }
+    expect(m.y.field).toBe("pO2");
+    const h2 = await post("/api/predict/map", { ...body, gas: "H2" });
+    expect(h2.body.y.field).toBe("h2oH2");
+    const big = await post("/api/predict/map", { ...body, nT: 100, nY: 100 });
+    expect(big.status).toBe(400);
+    expect(big.body.field).toBe("nT");
+  });
+});
+
 describe("errors", () => {
   it.each([
     [{ ...RU_RUTILE, temperature: undefined }, "temperature", /missing/],

@@ -96,6 +96,9 @@ describe("browser", { timeout: 180_000 }, () => {
     const rows = page.locator("table.rationale tbody tr");
     expect(await rows.count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("table.rationale").textContent()).toMatch(/oxidation of Ru to RuO2/);
+    await page.getByRole("button", { name: /Draw the class over temperature/ }).click();
+    await page.getByTestId("condition-map").locator("svg").waitFor();
+    expect(await page.getByTestId("condition-map").locator("rect").count()).toBeGreaterThan(100);
     await page.screenshot({ path: join(ARTIFACTS, "predict.png"), fullPage: true });
 
     // a bad temperature is shown with the field it concerns

@@ -170,6 +170,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   api.post(
+    "/api/predict/map",
+    {
+      schema: {
+        description:
+          "The predicted class over temperature × p(O2) (or H2O:H2, CO2:CO for reducing gases), one predict call per cell.",
+        body: S.PredictMapBody,
+        response: { 200: S.Loose, ...err },
+      },
+    },
+    async (req) => recorded("predict-map", req.body, () => cap.predictMap(req.body)),
+  );
+
+  api.post(
     "/api/classify",
     {
       schema: {

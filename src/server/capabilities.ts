@@ -700,3 +700,67 @@ export function predict(input: PredictInput): Prediction {
     adapter: "capabilities.predict (thermo + match stand-in; replaced by src/predict at merge)",
   };
 }
+
+// ---------------------------------------------------------------- condition map
+
+/** Largest number of grid points of one condition map. */
+export const MAX_MAP_POINTS = 2500;
+
+export interface PredictMapInput {
+  metal: string;
+  support: string;
+  gas: Gas;
+  tMin: string | number;
+  tMax: string | number;
+  /** log10 of the gas variable: p_O2 in bar (O2, air, vacuum, inert), p_H2O/p_H2 (H2, H2O/H2) or p_CO2/p_CO. */
+  log10Min: number;
+  log10Max: number;
+  nT: number;
+  nY: number;
+}
+
+/** The variable a map varies for each gas. */
+function mapVariable(gas: Gas): { field: "pO2" | "h2oH2" | "co2Co"; label: string } {
+  if (gas === "H2" || gas === "H2O/H2") return { field: "h2oH2", label: "log10 p(H2O)/p(H2)" };
+  if (gas === "CO" || gas === "CO2/CO") return { field: "co2Co", label: "log10 p(CO2)/p(CO)" };
+  return { field: "pO2", label: "log10 p(O2) / bar" };
+}
+
+/**
+ * The predicted class over temperature × the gas's O2 pressure (or H2O:H2, CO2:CO ratio) for one pair.
+ * Calls `predict` at every grid point, so it follows whatever predict is (ADAPTER until src/predict).
+ */
+export function predictMap(input: PredictMapInput) {
+  if (input.nT * input.nY > MAX_MAP_POINTS)
+    throw new InputError("nT", `at most ${MAX_MAP_POINTS} grid points (nT × nY)`);
+  const tMin = parseTemperature(input.tMin, "tMin");
+  const tMax = parseTemperature(input.tMax, "tMax");
+  if (tMax <= tMin) throw new InputError("tMax", `must exceed tMin (${tMin} K)`);
+  if (input.log10Max <= input.log10Min) throw new InputError("log10Max", "must exceed log10Min");
+  const v = mapVariable(input.gas);
+  const step = (a: number, b: number, n: number, i: number) => (n === 1 ? a : a + ((b - a) * i) / (n - 1));
+  const temperatures = Array.from({ length: input.nT }, (_, i) => step(tMin, tMax, input.nT, i));
+  const logs = Array.from({ length: input.nY }, (_, j) => step(input.log10Min, input.log10Max, input.nY, j));
+  const classes = logs.map((y) =>
+    temperatures.map((T) => {
+      const p = predict({
+        metal: input.metal,
+        support: input.support,
+        gas: input.gas,
+        temperature: T,
+        [v.field]: 10 ** y,
+      });
+      return p.trigger ? `${p.class}-${p.trigger}` : p.class;
+    }),
+  );
+  return {
+    metal: input.metal,
+    support: input.support,
+    gas: input.gas,
+    x: { label: "temperature (K)", values: temperatures },
+    y: { label: v.label, field: v.field, values: logs },
+    classes,
+    legend: [...new Set(classes.flat())].sort(),
+    note: "each cell is one call of predict at that temperature and gas composition",
+  };
+}

@@ -61,6 +61,20 @@ export const PredictResponse = z.object({
   assumptions: z.array(z.string()),
 });
 
+export const PredictMapBody = z
+  .object({
+    metal: id,
+    support: id,
+    gas: z.enum(GASES),
+    tMin: quantity.default("300K"),
+    tMax: quantity.default("1200K"),
+    log10Min: z.number().min(-60).max(10).default(-8),
+    log10Max: z.number().min(-60).max(10).default(1),
+    nT: z.number().int().min(1).max(100).default(37),
+    nY: z.number().int().min(1).max(100).default(19),
+  })
+  .strict();
+
 export const MatchBody = z
   .object({
     film: id,

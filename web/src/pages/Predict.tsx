@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type MaterialEntry, type Prediction, materials, post } from "../api";
 import { ErrorBox, ExportBar, Field, MaterialSelect, errorText, fmt } from "../common";
+import { ConditionMap } from "./ConditionMap";
 
 export const GASES = ["O2", "air", "H2", "CO", "H2O/H2", "CO2/CO", "vacuum", "inert"] as const;
 
@@ -224,6 +225,7 @@ export function PredictPage() {
                 <li key={x}>{x}</li>
               ))}
             </ul>
+            <ConditionMap body={() => ({ metal: r.metal, support: r.support, gas: r.conditions.gas })} />
             <details>
               <summary>Assumptions ({r.assumptions.length})</summary>
               <ul>
