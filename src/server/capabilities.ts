@@ -1,0 +1,632 @@
+/**
+ * Every capability the web API exposes, one function each, called with plain data and returning plain JSON.
+ * The routes (app.ts) and the job runner (jobs.ts) go through this module only, so that a capability built
+ * elsewhere (predict, the interface gate, thermo routes, simulate) is re-pointed here and nowhere else.
+ *
+ * Inputs arrive validated in shape by the route schemas; values (temperatures, pressures, material ids)
+ * are checked here by the same library parsers the CLI uses, and problems throw `InputError(field, …)`
+ * naming the JSON field, which the server answers with 400.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describeMaterial } from "../cli/commands/materials.js";
+import { classifyEvidence } from "../classify/classify.js";
+import { validateEvidence } from "../classify/parse-evidence.js";
+import { type PublishedCase, parseCasesDocument } from "../classify/published-cases.js";
+import { MAX_MILLER_INDEX, distinctMillerIndices } from "../match/miller-enumeration.js";
+import { cross, norm } from "../crystal/vector.js";
+import { conventionalCell } from "../match/cell.js";
+import { VERDICT_RANK } from "../match/coherence.js";
+import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
+import { importMaterial } from "../materials/import.js";
+import type { GasComposition, GasKind } from "../predict/conditions.js";
+import { predict as predictClass } from "../predict/predict.js";
+import { getMaterial, listMaterials } from "../materials/library.js";
+import { userDataDir } from "../materials/store.js";
+import { MATERIAL_ROLES, type MaterialRole } from "../materials/types.js";
+import { bundledOxides } from "../thermo/ellingham.js";
+import { oxideStability } from "../thermo/equilibria.js";
+import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
+import { type MuOProfile, muOProfile } from "../thermo/profile.js";
+import { InputError } from "../units/errors.js";
+import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
+import { type InterfaceScene, buildInterfaceScene, sceneToCif, sceneToPoscar } from "./scene.js";
+
+/** Heavy plotting stack, loaded when a chart is drawn. */
+const charts = () => import("../plot/thermo-charts.js");
+const render = () => import("../plot/render.js");
+
+// ---------------------------------------------------------------- conditions
+
+export const GASES = ["O2", "air", "H2", "CO", "H2O/H2", "CO2/CO", "vacuum", "inert"] as const;
+export type Gas = (typeof GASES)[number];
+
+/** O2 partial pressure of dry air, bar (standard atmosphere composition, 20.95 vol % O2). */
+export const AIR_O2_FRACTION = 0.2095;
+/** ASSUMPTION (overridable with `pO2`): a "pure O2" treatment is at 1 bar. */
+export const DEFAULT_O2_PRESSURE_BAR = 1;
+/**
+ * ASSUMPTION (overridable with `h2oH2`): dry H2 still holds water from the reduction of the catalyst;
+ * p(H2O)/p(H2) = 1e-3 (≈ 1000 ppm) is taken when none is given.
+ */
+export const DEFAULT_H2O_H2_RATIO = 1e-3;
+/** ASSUMPTION (overridable with `co2Co`): CO with 0.1 % CO2, p(CO2)/p(CO) = 1e-3. */
+export const DEFAULT_CO2_CO_RATIO = 1e-3;
+/**
+ * ASSUMPTION (overridable with `pO2`): residual O2 of "vacuum" or "inert" gas, 1e-10 bar (an ultra-high
+ * vacuum chamber or a purified inert stream).
+ */
+export const DEFAULT_RESIDUAL_O2_BAR = 1e-10;
+
+export interface ConditionsInput {
+  gas: Gas;
+  temperature: string | number;
+  pO2?: string | number;
+  h2oH2?: string | number;
+  co2Co?: string | number;
+}
+
+export interface Conditions {
+  gas: Gas;
+  temperature_K: Kelvin;
+  atmosphere: Atmosphere;
+  assumptions: string[];
+}
+
+/** The gas and its optional ratios → an atmosphere with a defined Δμ_O; defaults are stated. */
+export function conditions(input: ConditionsInput): Conditions {
+  const T = parseTemperature(input.temperature, "temperature");
+  const assumptions: string[] = [];
+  const pressure = (dflt: number, why: string): number => {
+    if (input.pO2 !== undefined) return parsePressure(input.pO2, "pO2");
+    assumptions.push(`p_O2 = ${dflt} bar (${why}; give pO2 to change it)`);
+    return dflt;
+  };
+  const ratio = (value: string | number | undefined, field: "h2oH2" | "co2Co", dflt?: number) => {
+    if (value !== undefined) return parsePositiveNumber(value, field, "a positive ratio, e.g. 1e-3");
+    if (dflt === undefined)
+      throw new InputError(field, `required for gas "${input.gas}"; give the ratio, e.g. 1e-3`);
+    assumptions.push(`${field === "h2oH2" ? "p_H2O/p_H2" : "p_CO2/p_CO"} = ${dflt} (assumed; give ${field})`);
+    return dflt;
+  };
+  let atmosphere: Atmosphere;
+  switch (input.gas) {
+    case "O2":
+      atmosphere = { kind: "O2", pO2_bar: pressure(DEFAULT_O2_PRESSURE_BAR, "pure O2 assumed at 1 bar") };
+      break;
+    case "air":
+      atmosphere = { kind: "O2", pO2_bar: pressure(AIR_O2_FRACTION, "O2 fraction of dry air") };
+      break;
+    case "vacuum":
+    case "inert":
+      atmosphere = { kind: "O2", pO2_bar: pressure(DEFAULT_RESIDUAL_O2_BAR, "residual O2, assumed") };
+      break;
+    case "H2":
+    case "H2O/H2":
+      atmosphere = {
+        kind: "H2O/H2",
+        ratio: ratio(input.h2oH2, "h2oH2", input.gas === "H2" ? DEFAULT_H2O_H2_RATIO : undefined),
+      };
+      break;
+    case "CO":
+    case "CO2/CO":
+      atmosphere = {
+        kind: "CO2/CO",
+        ratio: ratio(input.co2Co, "co2Co", input.gas === "CO" ? DEFAULT_CO2_CO_RATIO : undefined),
+      };
+      break;
+  }
+  return { gas: input.gas, temperature_K: T, atmosphere, assumptions };
+}
+
+// ---------------------------------------------------------------- materials
+
+function materialPhase(id: string, field: string) {
+  const m = getMaterial(id, userDataDir(), field);
+  return { id: m.entry.id, structure: m.structure, entry: m.entry };
+}
+
+export function materialsList(role?: MaterialRole) {
+  if (role && !MATERIAL_ROLES.includes(role))
+    throw new InputError("role", `role must be one of ${MATERIAL_ROLES.join(", ")}`);
+  return { materials: listMaterials().filter((e) => !role || e.role === role) };
+}
+
+export function materialShow(id: string) {
+  return describeMaterial(id);
+}
+
+/** The library's import names CLI arguments in its errors; the API names its JSON fields. */
+const IMPORT_FIELDS: Record<string, string> = { FILE: "cif", "--id": "id", "--role": "role" };
+
+/** Import a CIF (text) into the user's data folder, as `smsi materials import` does. */
+export function materialImport(input: { cif: string; id?: string; role?: string }) {
+  const tmp = mkdtempSync(join(tmpdir(), "smsi-import-"));
+  try {
+    const file = join(tmp, "upload.cif");
+    writeFileSync(file, input.cif);
+    const entry = importMaterial({ file, id: input.id, role: input.role, dataDir: userDataDir() });
+    return { imported: entry };
+  } catch (e) {
+    if (e instanceof InputError && e.field in IMPORT_FIELDS)
+      throw new InputError(IMPORT_FIELDS[e.field], e.message.slice(e.field.length + 2));
+    throw e;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- match and interface
+
+/** Largest Miller index a synchronous request may search; larger searches run as background jobs. */
+export const SYNC_MAX_MILLER_INDEX = 1;
+
+export interface MatchInput {
+  film: string;
+  substrate: string;
+  filmMiller?: number[];
+  substrateMiller?: number[];
+  maxIndex?: number;
+  maxArea?: number;
+}
+
+function matchOptions(input: MatchInput, maxIndexLimit: number): MatchOptions {
+  const maxIndex = input.maxIndex ?? 1;
+  if (maxIndex > maxIndexLimit)
+    throw new InputError(
+      "maxIndex",
+      `at most ${maxIndexLimit} in a direct request; run larger searches as a job (POST /api/jobs/match-sweep)`,
+    );
+  return {
+    maxIndex,
+    maxArea: input.maxArea,
+    filmMillers: input.filmMiller ? [input.filmMiller] : undefined,
+    substrateMillers: input.substrateMiller ? [input.substrateMiller] : undefined,
+  };
+}
+
+export function match(input: MatchInput): MatchResult {
+  return matchInterfaces(
+    materialPhase(input.film, "film"),
+    materialPhase(input.substrate, "substrate"),
+    matchOptions(input, SYNC_MAX_MILLER_INDEX),
+  );
+}
+
+/** Coherence per (film, substrate) is independent of the conditions: memoised for predict. */
+const coherenceCache = new Map<string, MatchResult["coherence"] & { area: number | null }>();
+const COHERENCE_CACHE_MAX = 500;
+
+function _coherenceOf(film: string, substrate: string) {
+  const key = `${film}|${substrate}`;
+  const hit = coherenceCache.get(key);
+  if (hit) return hit;
+  const r = match({ film, substrate, maxIndex: 1 });
+  const value = { ...r.coherence, area: r.best?.area ?? null };
+  if (coherenceCache.size >= COHERENCE_CACHE_MAX) coherenceCache.clear();
+  coherenceCache.set(key, value);
+  return value;
+}
+
+export interface InterfaceInput extends MatchInput {
+  /** Thickness of each slab in the scene, Å. */
+  slabThickness_A?: number;
+  /** Vacuum added above the film in the exported cell, Å. */
+  vacuum_A?: number;
+}
+
+/**
+ * The interface view: the coincidence match and a 3-D scene of its supercell computed here.
+ * ADAPTER: the orientation relationship is today's `matchInterfaces` best match (coherence verdict's
+ * planes); replaced by the interface gate of src/match (`smsi interface`) at merge.
+ */
+export function interfaceView(input: InterfaceInput): { match: InterfaceSummary; scene: InterfaceScene } {
+  const film = materialPhase(input.film, "film");
+  const substrate = materialPhase(input.substrate, "substrate");
+  const r = matchInterfaces(film, substrate, matchOptions(input, SYNC_MAX_MILLER_INDEX));
+  const c = r.coherence;
+  const pair =
+    r.millerPairs.find(
+      (p) =>
+        p.best &&
+        c.filmMiller &&
+        c.substrateMiller &&
+        p.filmMiller.join() === c.filmMiller.join() &&
+        p.substrateMiller.join() === c.substrateMiller.join(),
+    ) ?? r.millerPairs.find((p) => p.best === r.best);
+  const record = pair?.best ?? r.best;
+  if (!record)
+    throw new InputError(
+      "film",
+      `no coincidence match of ${film.id} on ${substrate.id} within the search limits; raise maxArea or choose other planes`,
+    );
+  const scene = buildInterfaceScene({
+    film: { id: film.id, cell: conventionalCell(film.structure, "film") },
+    substrate: { id: substrate.id, cell: conventionalCell(substrate.structure, "substrate") },
+    record,
+    slabThickness_A: input.slabThickness_A,
+    vacuum_A: input.vacuum_A,
+  });
+  return {
+    match: {
+      film: film.id,
+      substrate: substrate.id,
+      filmMiller: record.filmMiller,
+      substrateMiller: record.substrateMiller,
+      area_A2: record.area,
+      substrateArea_A2: norm(cross(record.substrateVectors[0], record.substrateVectors[1])),
+      cellsFilm: record.areaInFilmCells,
+      cellsSubstrate: record.areaInSubstrateCells,
+      vonMisesStrain: record.vonMisesStrain,
+      verdict: pair?.verdict ?? c.verdict,
+      overallVerdict: c.verdict,
+      reasons: c.reasons,
+    },
+    scene,
+  };
+}
+
+export interface InterfaceSummary {
+  film: string;
+  substrate: string;
+  filmMiller: number[];
+  substrateMiller: number[];
+  /** Coincidence area of the film (pymatgen's `match_area`), Å². */
+  area_A2: number;
+  /** The same supercell on the support side, Å² (the scene's in-plane cell). */
+  substrateArea_A2: number;
+  cellsFilm: number;
+  cellsSubstrate: number;
+  vonMisesStrain: number;
+  verdict: string;
+  overallVerdict: string;
+  reasons: string[];
+}
+
+export function interfaceExport(input: InterfaceInput, format: "cif" | "poscar"): string {
+  const { scene } = interfaceView(input);
+  return format === "cif" ? sceneToCif(scene) : sceneToPoscar(scene);
+}
+
+export interface SweepProgress {
+  progress(fraction: number, message: string): void;
+  /** Yields to the event loop; throws when the job was cancelled or ran out of time. */
+  checkpoint(): Promise<void>;
+}
+
+/**
+ * A coincidence search over every film plane up to maxIndex (≤ 4), one film plane at a time so the job
+ * reports progress and can be cancelled between planes. Same result semantics as `smsi match --max-index`.
+ */
+export async function matchSweep(input: MatchInput, ctx: SweepProgress) {
+  const maxIndex = input.maxIndex ?? 2;
+  if (!Number.isInteger(maxIndex) || maxIndex < 1 || maxIndex > MAX_MILLER_INDEX)
+    throw new InputError("maxIndex", `an integer from 1 to ${MAX_MILLER_INDEX}`);
+  const film = materialPhase(input.film, "film");
+  const substrate = materialPhase(input.substrate, "substrate");
+  const filmMillers = input.filmMiller
+    ? [input.filmMiller]
+    : distinctMillerIndices(conventionalCell(film.structure, "film").latticeRotations, maxIndex);
+  const pairs: MatchResult["millerPairs"] = [];
+  let best: MatchResult["best"] = null;
+  let coherence: MatchResult["coherence"] | null = null;
+  let nMatches = 0;
+  for (let i = 0; i < filmMillers.length; i++) {
+    await ctx.checkpoint();
+    const r = matchInterfaces(film, substrate, {
+      filmMillers: [filmMillers[i]],
+      substrateMillers: input.substrateMiller ? [input.substrateMiller] : undefined,
+      maxIndex,
+      maxArea: input.maxArea,
+    });
+    nMatches += r.nMatches;
+    pairs.push(...r.millerPairs);
+    if (r.best && (!best || r.best.area < best.area)) best = r.best;
+    if (!coherence || VERDICT_RANK[r.coherence.verdict] > VERDICT_RANK[coherence.verdict])
+      coherence = r.coherence;
+    ctx.progress((i + 1) / filmMillers.length, `film plane (${filmMillers[i].join(",")}) done`);
+  }
+  return {
+    film: film.id,
+    substrate: substrate.id,
+    maxIndex,
+    filmPlanes: filmMillers.length,
+    nMatches,
+    best,
+    coherence,
+    millerPairs: pairs.map(({ best: b, ...p }) => ({ ...p, area_A2: b?.area ?? null })),
+  };
+}
+
+// ---------------------------------------------------------------- thermo
+
+export function muO(input: ConditionsInput) {
+  const c = conditions(input);
+  const r = oxygenPotential(c.temperature_K, c.atmosphere);
+  return { ...r, gas: c.gas, assumptions: c.assumptions };
+}
+
+export function stability(input: ConditionsInput & { oxide: string }) {
+  const c = conditions(input);
+  return { ...oxideStability(input.oxide, c.temperature_K, c.atmosphere), assumptions: c.assumptions };
+}
+
+export interface EllinghamInput {
+  oxides?: string[];
+  tMin?: string | number;
+  tMax?: string | number;
+}
+
+/** Temperature points per Ellingham line. */
+const ELLINGHAM_POINTS = 100;
+
+export async function ellingham(input: EllinghamInput) {
+  const tMin = parseTemperature(input.tMin ?? 300, "tMin");
+  const tMax = parseTemperature(input.tMax ?? 2000, "tMax");
+  if (tMax <= tMin) throw new InputError("tMax", `must exceed tMin (${tMin} K)`);
+  const catalogue = bundledOxides();
+  const list = input.oxides?.length ? input.oxides : catalogue.filter((o) => o.available).map((o) => o.id);
+  const { ellinghamLines, ellinghamSvg } = await charts();
+  const lines = ellinghamLines(list, tMin, tMax, Math.max(1, (tMax - tMin) / ELLINGHAM_POINTS));
+  const omitted = input.oxides?.length ? [] : catalogue.filter((o) => !o.available);
+  return { unit: "kJ/mol O2", lines, omitted, svg: ellinghamSvg(lines) };
+}
+
+export interface ProfileInput extends ConditionsInput {
+  metal: string;
+  support: string;
+}
+
+export async function profile(input: ProfileInput): Promise<MuOProfile & { svg: string }> {
+  const c = conditions(input);
+  const p = muOProfile(input.metal, input.support, c.temperature_K, c.atmosphere);
+  const svg = (await charts()).profileSvg(p);
+  return { ...p, assumptions: [...c.assumptions, ...p.assumptions], svg };
+}
+
+/** PNG scales offered for slides. */
+export const PNG_SCALES = [1, 2, 4] as const;
+
+export async function svgToPngBytes(svg: string, scale: (typeof PNG_SCALES)[number]): Promise<Buffer> {
+  return (await render()).svgToPng(svg, scale);
+}
+
+/** Temperatures of a profile sweep when none are asked for. */
+export const DEFAULT_SWEEP_POINTS = 200;
+
+/**
+ * A temperature sweep of the μ_O profile (a job): the support → metal driving force at each of `points`
+ * temperatures from tMin to tMax.
+ */
+export async function profileSweep(
+  input: Omit<ProfileInput, "temperature"> & {
+    tMin: string | number;
+    tMax: string | number;
+    points?: number;
+  },
+  ctx: SweepProgress,
+) {
+  const tMin = parseTemperature(input.tMin, "tMin");
+  const tMax = parseTemperature(input.tMax, "tMax");
+  if (tMax <= tMin) throw new InputError("tMax", `must exceed tMin (${tMin} K)`);
+  const n = input.points ?? DEFAULT_SWEEP_POINTS;
+  const rows: {
+    temperature_K: number;
+    drivingForce_eV: number;
+    direction: string;
+    gasDeltaMuO_eV: number;
+  }[] = [];
+  for (let i = 0; i < n; i++) {
+    await ctx.checkpoint();
+    const T = tMin + ((tMax - tMin) * i) / Math.max(1, n - 1);
+    const c = conditions({ ...input, temperature: T });
+    const p = muOProfile(input.metal, input.support, T, c.atmosphere);
+    rows.push({
+      temperature_K: T,
+      drivingForce_eV: p.drivingForce_eV,
+      direction: p.direction,
+      gasDeltaMuO_eV: p.gasDeltaMuO_eV,
+    });
+    ctx.progress((i + 1) / n, `${T.toFixed(0)} K`);
+  }
+  return { metal: input.metal, support: input.support, gas: input.gas, rows };
+}
+
+// ---------------------------------------------------------------- classify and cases
+
+export function classify(document: unknown) {
+  const evidence = validateEvidence(document, "evidence");
+  return { evidence, classification: classifyEvidence(evidence) };
+}
+
+const BUNDLED_CASES_URL = new URL("../../data/classify/published-cases.json", import.meta.url);
+
+let publishedCache: { cases: PublishedCase[]; version: string } | null = null;
+
+/** The bundled published cases and a version string that changes when the file does. */
+export function publishedCases(): { cases: PublishedCase[]; version: string } {
+  if (publishedCache) return publishedCache;
+  const text = readFileSync(BUNDLED_CASES_URL, "utf8");
+  const cases = parseCasesDocument(JSON.parse(text), "data/classify/published-cases.json");
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  publishedCache = { cases, version: `${cases.length}:${(h >>> 0).toString(16)}` };
+  return publishedCache;
+}
+
+// ---------------------------------------------------------------- predict
+
+export interface PredictInput extends ConditionsInput {
+  metal: string;
+  support: string;
+  sizeNm?: number;
+}
+
+export interface RationaleRow {
+  descriptor: string;
+  value: number | string | null;
+  unit: string;
+  threshold: string;
+  source: string;
+  verdict: string;
+}
+
+export interface Prediction {
+  metal: string;
+  support: string;
+  conditions: { gas: Gas; temperature_K: number; deltaMuO_eV: number; pO2_bar: number };
+  class: string;
+  trigger: string | null;
+  label: string;
+  likelihood: number;
+  ranked: { class: string; trigger: string | null; label: string; likelihood: number }[];
+  phenomena: string[];
+  consequences: string[];
+  rationale: RationaleRow[];
+  missing: string[];
+  assumptions: string[];
+}
+
+/** The server's gas names → the predictor's gas kinds (CO2/CO is CO with its ratio given). */
+const PREDICT_GAS: Record<Gas, GasKind> = {
+  O2: "O2",
+  air: "air",
+  H2: "H2",
+  CO: "CO",
+  "H2O/H2": "H2O/H2",
+  "CO2/CO": "CO",
+  vacuum: "vacuum",
+  inert: "inert",
+};
+
+/** The atmosphere the server resolved (defaults stated) as the predictor's explicit composition. */
+function compositionOf(a: Atmosphere): GasComposition {
+  if (a.kind === "O2") return { pO2_bar: a.pO2_bar };
+  if (a.kind === "H2O/H2") return { h2oH2: a.ratio };
+  return { co2Co: a.ratio };
+}
+
+/** `smsi predict` (src/predict) on the API's fields; the wire shape flattens consequences and assumptions to text. */
+export function predict(input: PredictInput): Prediction {
+  const metal = materialPhase(input.metal, "metal");
+  if (metal.entry.role !== "metal")
+    throw new InputError("metal", `"${metal.id}" is a ${metal.entry.role}, not a metal; e.g. Ru, Pt`);
+  const support = materialPhase(input.support, "support");
+  const c = conditions(input);
+  const gas = oxygenPotential(c.temperature_K, c.atmosphere);
+  if (input.sizeNm !== undefined)
+    parsePositiveNumber(input.sizeNm, "sizeNm", "the particle diameter in nm, e.g. 3");
+  const r = predictClass({
+    metal: metal.id,
+    support: support.id,
+    gas: PREDICT_GAS[c.gas],
+    gasText: c.gas,
+    composition: compositionOf(c.atmosphere),
+    temperature_K: c.temperature_K,
+    particleSize_nm: input.sizeNm ?? null,
+  });
+  return {
+    metal: metal.id,
+    support: support.id,
+    conditions: {
+      gas: c.gas,
+      temperature_K: c.temperature_K,
+      deltaMuO_eV: gas.deltaMuO_eV,
+      pO2_bar: gas.pO2_bar,
+    },
+    class: r.class,
+    trigger: r.trigger,
+    label: r.label,
+    likelihood: r.likelihood,
+    ranked: r.ranked.map((x) => ({
+      class: x.class,
+      trigger: x.trigger,
+      label: x.label,
+      likelihood: x.likelihood,
+    })),
+    phenomena: r.phenomena,
+    consequences: [r.consequences.coAdsorption.summary],
+    rationale: r.rationale.map((row) => ({
+      descriptor: row.descriptor,
+      value: row.value,
+      unit: row.unit,
+      threshold: row.threshold,
+      source: row.source,
+      verdict: row.verdict,
+    })),
+    missing: r.missing,
+    assumptions: [
+      ...c.assumptions,
+      ...r.assumptions.map(
+        (a) =>
+          `${a.name} = ${a.value}${a.unit ? ` ${a.unit}` : ""} (${a.isAssumption ? "assumption" : a.source})`,
+      ),
+      ...r.notes,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- condition map
+
+/** Largest number of grid points of one condition map. */
+export const MAX_MAP_POINTS = 2500;
+
+export interface PredictMapInput {
+  metal: string;
+  support: string;
+  gas: Gas;
+  tMin: string | number;
+  tMax: string | number;
+  /** log10 of the gas variable: p_O2 in bar (O2, air, vacuum, inert), p_H2O/p_H2 (H2, H2O/H2) or p_CO2/p_CO. */
+  log10Min: number;
+  log10Max: number;
+  nT: number;
+  nY: number;
+}
+
+/** The variable a map varies for each gas. */
+function mapVariable(gas: Gas): { field: "pO2" | "h2oH2" | "co2Co"; label: string } {
+  if (gas === "H2" || gas === "H2O/H2") return { field: "h2oH2", label: "log10 p(H2O)/p(H2)" };
+  if (gas === "CO" || gas === "CO2/CO") return { field: "co2Co", label: "log10 p(CO2)/p(CO)" };
+  return { field: "pO2", label: "log10 p(O2) / bar" };
+}
+
+/**
+ * The predicted class over temperature × the gas's O2 pressure (or H2O:H2, CO2:CO ratio) for one pair.
+ * Calls `predict` at every grid point, so it follows whatever predict is (ADAPTER until src/predict).
+ */
+export function predictMap(input: PredictMapInput) {
+  if (input.nT * input.nY > MAX_MAP_POINTS)
+    throw new InputError("nT", `at most ${MAX_MAP_POINTS} grid points (nT × nY)`);
+  const tMin = parseTemperature(input.tMin, "tMin");
+  const tMax = parseTemperature(input.tMax, "tMax");
+  if (tMax <= tMin) throw new InputError("tMax", `must exceed tMin (${tMin} K)`);
+  if (input.log10Max <= input.log10Min) throw new InputError("log10Max", "must exceed log10Min");
+  const v = mapVariable(input.gas);
+  const step = (a: number, b: number, n: number, i: number) => (n === 1 ? a : a + ((b - a) * i) / (n - 1));
+  const temperatures = Array.from({ length: input.nT }, (_, i) => step(tMin, tMax, input.nT, i));
+  const logs = Array.from({ length: input.nY }, (_, j) => step(input.log10Min, input.log10Max, input.nY, j));
+  const classes = logs.map((y) =>
+    temperatures.map((T) => {
+      const p = predict({
+        metal: input.metal,
+        support: input.support,
+        gas: input.gas,
+        temperature: T,
+        [v.field]: 10 ** y,
+      });
+      return p.trigger ? `${p.class}-${p.trigger}` : p.class;
+    }),
+  );
+  return {
+    metal: input.metal,
+    support: input.support,
+    gas: input.gas,
+    x: { label: "temperature (K)", values: temperatures },
+    y: { label: v.label, field: v.field, values: logs },
+    classes,
+    legend: [...new Set(classes.flat())].sort(),
+    note: "each cell is one call of predict at that temperature and gas composition",
+  };
+}

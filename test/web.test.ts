@@ -1,0 +1,206 @@
+/**
+ * Browser tests: the built UI in Debian's chromium (playwright-core), end to end against the real server.
+ * Chromium must be installed (`apt-get install chromium`, done by .ci/run); without it these tests fail.
+ * Screenshots of every page are kept in test-artifacts/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/server/app.js";
+import { Store } from "../src/store/store.js";
+
+const CHROMIUM = process.env.SMSI_CHROMIUM ?? "/usr/bin/chromium";
+const ROOT = new URL("..", import.meta.url).pathname;
+const ARTIFACTS = join(ROOT, "test-artifacts");
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `chromium not found at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set SMSI_CHROMIUM`,
+    );
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await build({ configFile: join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
+  dir = mkdtempSync(join(tmpdir(), "smsi-web-"));
+  process.env.SMSI_DATA_DIR = dir;
+  store = Store.open(dir);
+  app = await buildApp({ store });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(`${base}/#/${path}`);
+  return { page, errors };
+}
+
+/** Fraction of the element's pixels that differ from its background (white). */
+async function drawnFraction(page: Page, selector: string): Promise<number> {
+  const png = (await page.locator(selector).screenshot()).toString("base64");
+  return page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    let coloured = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 235 || px[i + 1] < 235 || px[i + 2] < 235) coloured++;
+    return coloured / (px.length / 4);
+  }, png);
+}
+
+describe("browser", { timeout: 180_000 }, () => {
+  it("predict: fill the form, see the class and its rationale", async () => {
+    const { page, errors } = await open("predict");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.selectOption("select[name=metal]", "Ru");
+    await page.selectOption("select[name=support]", "TiO2-rutile");
+    await page.selectOption("select[name=gas]", "O2");
+    await page.fill("input[name=temperature]", "450C");
+    await page.fill("input[name=pO2]", "1bar");
+    await page.keyboard.press("Enter");
+    const cls = page.getByTestId("predicted-class");
+    await cls.waitFor();
+    expect(await cls.textContent()).toBe("BP-SMSI");
+    const rows = page.locator("table.rationale tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("table.rationale").textContent()).toMatch(/interface gate/);
+    await page.getByRole("button", { name: /Draw the class over temperature/ }).click();
+    await page.getByTestId("condition-map").locator("svg").waitFor();
+    expect(await page.getByTestId("condition-map").locator("rect").count()).toBeGreaterThan(100);
+    await page.screenshot({ path: join(ARTIFACTS, "predict.png"), fullPage: true });
+
+    // a bad temperature is shown with the field it concerns
+    await page.fill("input[name=temperature]", "hot");
+    await page.click("button[type=submit]");
+    await page.locator(".error").waitFor();
+    expect(await page.locator(".error").textContent()).toMatch(/^temperature: /);
+    expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it("interface: the 3-D canvas draws the coincidence supercell; exports are offered", async () => {
+    const { page, errors } = await open("interface");
+    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
+    await page.selectOption("select[name=film]", "RuO2");
+    await page.selectOption("select[name=substrate]", "TiO2-rutile");
+    await page.click("button[type=submit]");
+    await page.locator("[data-testid=viewer] canvas").first().waitFor();
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=viewer]") as HTMLElement)?.dataset.drawn,
+    );
+    await page.waitForTimeout(300);
+    // atoms, cells and labels cover a good part of the view; an empty WebGL canvas stays white
+    expect(await drawnFraction(page, "[data-testid=viewer]")).toBeGreaterThan(0.05);
+    expect(await page.locator(".legend").textContent()).toMatch(/conventional cell of TiO2-rutile/);
+    // click where an atom is drawn: its element, site, slab and coordinates appear
+    const at = await page.evaluate(() => {
+      type V = {
+        getModel(): { selectedAtoms(s: object): { x: number; y: number; z: number }[] };
+        modelToScreen(p: object): { x: number; y: number };
+      };
+      const v = (globalThis as unknown as { smsiViewer: V }).smsiViewer;
+      const atoms = v.getModel().selectedAtoms({});
+      const a = atoms[atoms.length - 1];
+      return v.modelToScreen({ x: a.x, y: a.y, z: a.z });
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() =>
+      /at x = /.test(document.querySelector("[data-testid=picked]")?.textContent ?? ""),
+    );
+    expect(await page.getByTestId("picked").textContent()).toMatch(
+      /^(Ru|Ti|O) \(\w+, (film|substrate)\) at x = -?\d+\.\d{3}, y = -?\d+\.\d{3}, z = -?\d+\.\d{3} Å/,
+    );
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "POSCAR" }).click();
+    expect((await download).suggestedFilename()).toBe("RuO2_on_TiO2-rutile.vasp");
+    await page.screenshot({ path: join(ARTIFACTS, "interface.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a long job shows its progress, then its result", async () => {
+    const { page, errors } = await open("interface");
+    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
+    await page.selectOption("select[name=film]", "RuO2");
+    await page.selectOption("select[name=substrate]", "TiO2-anatase");
+    // record every progress value the page shows
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { seen: number[] }).seen = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector("progress");
+        if (p) seen.push(Number((p as HTMLProgressElement).value));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.getByRole("button", { name: "Search all planes" }).click();
+    await page.getByTestId("sweep-result").waitFor({ timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    expect(seen.some((p) => p > 0 && p < 1)).toBe(true);
+    expect(await page.locator(".job-text").textContent()).toMatch(/^done — 100 %/);
+    expect(await page.getByTestId("sweep-result").textContent()).toMatch(/incoherent/);
+    await page.screenshot({ path: join(ARTIFACTS, "job.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("thermo, classify, cases and runs pages render (screenshots kept)", async () => {
+    const { page, errors } = await open("thermo");
+    await page.locator(".chart svg").first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "thermo.png"), fullPage: true });
+
+    await page.goto(`${base}/#/classify`);
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Classify", exact: true }).click();
+    await page.getByTestId("classified").waitFor();
+    expect(await page.getByTestId("classified").textContent()).toMatch(/SMSI|EMSI|none|indeterminate/);
+    await page.screenshot({ path: join(ARTIFACTS, "classify.png"), fullPage: true });
+
+    await page.goto(`${base}/#/cases`);
+    await page.getByTestId("case-count").waitFor();
+    await page.fill("input[name=metal]", "Ru");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForFunction(
+      () => !/^68 /.test(document.querySelector("[data-testid=case-count]")?.textContent ?? ""),
+    );
+    expect(await page.locator("a[href^='https://doi.org/']").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, "cases.png") });
+
+    await page.goto(`${base}/#/runs`);
+    await page.locator("table tbody tr").first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "runs.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
