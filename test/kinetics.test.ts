@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cubicLattice, OPPOSITE } from "../src/kinetics/cubic-lattice.js";
+import { cubicLattice, neighbourSite, OPPOSITE, slotOfSite } from "../src/kinetics/cubic-lattice.js";
 import { Xoshiro128 } from "../src/kinetics/random.js";
 import { arrheniusRate, hopRateTable } from "../src/kinetics/rates.js";
 import { SumTree } from "../src/kinetics/sum-tree.js";
@@ -67,11 +67,21 @@ describe("building blocks", () => {
     expect(Math.abs(sq / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
   });
 
-  it("lattice: periodic neighbours, each hop has its reverse", () => {
+  it("lattice: periodic neighbours, each hop has its reverse, storage slots are one-to-one", () => {
     const lat = cubicLattice(4, 5, 6);
-    for (let s = 0; s < lat.sites; s++)
-      for (let d = 0; d < 6; d++) expect(lat.neighbours[6 * lat.neighbours[6 * s + d] + OPPOSITE[d]]).toBe(s);
+    const slots = new Set<number>();
+    for (let s = 0; s < lat.sites; s++) {
+      for (let d = 0; d < 6; d++) expect(neighbourSite(lat, neighbourSite(lat, s, d), OPPOSITE[d])).toBe(s);
+      slots.add(slotOfSite(lat, s));
+      // the slot step tables agree with the coordinates of the neighbour
+      const x = s % 4;
+      expect(slotOfSite(lat, neighbourSite(lat, s, 0))).toBe(slotOfSite(lat, s) + lat.plusX[x]);
+    }
+    expect(slots.size).toBe(lat.sites);
+    expect(Math.max(...slots)).toBeLessThan(lat.slots);
     expect(() => cubicLattice(1)).toThrow(InputError);
+    // with 2 sites along an axis the ± neighbours coincide (science review item 18)
+    expect(() => cubicLattice(2, 8, 8)).toThrow(/coincide/);
     expect(() => cubicLattice(200)).toThrow(/128³/);
   });
 });
@@ -128,6 +138,7 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
       attemptFrequency_Hz: NU,
       barrier_eV: EA,
       seed: 3,
+      tracers: true,
     });
     gas.run(5_000_000);
     const c = gas.vacancies / gas.lattice.sites;
@@ -189,6 +200,7 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
       attemptFrequency_Hz: NU,
       barrier_eV: EA,
       seed: 1,
+      tracers: true,
       initialLabels: (s) => (s % L < L / 2 ? 1 : 0),
     });
     const firstMode = () => {

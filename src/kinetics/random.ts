@@ -51,6 +51,11 @@ export class Xoshiro128 {
     return this.nextUint32() / 4294967296;
   }
 
+  /** Uniform double in (0, 1) with 32 random bits, one draw: for −ln(u) waiting times (tail cut at 2⁻³²). */
+  unitOpen32(): number {
+    return (this.nextUint32() + 0.5) / 4294967296;
+  }
+
   /** Uniform integer in [0, n). */
   below(n: number): number {
     return Math.floor(this.unit() * n);

@@ -9,9 +9,11 @@
  * that can jump into it — in a binary sum tree, so one event costs O(log n_vacancies) plus the
  * rates of the vacancies next to the two sites that changed. Time advances by −ln(u)/R_total.
  *
- * Every O ion keeps its identity, unwrapped displacement and isotope label (0 = ¹⁶O, 1 = ¹⁸O), so
- * tracer diffusion and isotope-exchange profiles come out of the same run. Lengths are in lattice
- * units (a = 1) unless a lattice constant is given.
+ * Memory layout for speed (the hot loop is memory-bound at 128³): one byte of state per site
+ * (bit 0 = O present, bit 1 = ¹⁸O label, bits 2–7 = site type) in 4×4×4 bricks, neighbours computed
+ * from the vacancy's packed coordinates (see `cubic-lattice.ts`), the ¹⁸O label travels with the O
+ * in that byte. O identities with unwrapped displacements (tracer diffusion) cost 16 bytes per O and
+ * are kept only when `tracers` is set. Lengths are in lattice units (a = 1).
  */
 import { InputError } from "../units/errors.js";
 import type { ElectronVolt, Kelvin, Second } from "../units/quantities.js";
@@ -22,10 +24,19 @@ import { SumTree } from "./sum-tree.js";
 
 // Module-local copies: imported bindings are live getters under the tsx/esbuild loader, too slow
 // for the hot loop.
-const DIRECTIONS = cubic.DIRECTIONS;
 const STEP_X = cubic.STEP_X;
 const STEP_Y = cubic.STEP_Y;
 const STEP_Z = cubic.STEP_Z;
+const OCCUPIED = 1;
+const LABEL = 2;
+const TYPE_SHIFT = 2;
+const TYPE_BITS = 0xfc;
+const COORD_BITS = 10;
+const COORD_MASK = (1 << COORD_BITS) - 1;
+const VACANCY_STRIDE = 4;
+
+/** Site types a one-byte site state can carry (6 bits). */
+export const MAX_SITE_TYPES = 64;
 
 export interface VacancyLatticeGasOptions {
   /** Sites along x (and y, z unless given). */
@@ -45,6 +56,8 @@ export interface VacancyLatticeGasOptions {
   pairBarrier_eV?: readonly ElectronVolt[];
   /** Initial isotope label of the O on each site (1 = ¹⁸O); default all ¹⁶O. */
   initialLabels?: (site: number) => 0 | 1;
+  /** Keep every O ion's identity and unwrapped displacement (needed for `tracerDiffusion`); default false. */
+  tracers?: boolean;
 }
 
 export interface RunProgress {
@@ -64,24 +77,31 @@ export class VacancyLatticeGas {
   readonly nTypes: number;
   /** Rate of an O hop from a site of type a into a vacancy on type b: rates[a·nTypes + b], s⁻¹. */
   readonly rates: Float64Array;
+  readonly tracers: boolean;
 
   /** Simulated time, s. */
   time: Second = 0;
   /** Events executed. */
   events = 0;
-  /** Time over which `meanVacanciesByType` averages (since the start or the last `resetAverages`). */
-  averagingTime: Second = 0;
+  /** Time at which the averages of `meanVacanciesByType` started (0 or the last `resetAverages`). */
+  private averagesSince: Second = 0;
 
-  /** 1 where an O ion sits, 0 on a vacancy: the byte the hot loop reads most. */
-  private readonly occupied: Uint8Array;
-  private readonly atomAt: Int32Array;
+  /** Per storage slot: O present, ¹⁸O label, site type (see the module comment). */
+  private readonly state: Uint8Array;
+  /** Per storage slot: the vacancy on it (valid only where the slot is vacant). */
   private readonly vacancyAt: Int32Array;
-  private readonly vacancySite: Int32Array;
-  private readonly vacancyDisplacement: Int32Array;
+  /**
+   * Per vacancy k, 16 bytes from VACANCY_STRIDE·k: its packed coordinates x | y << 10 | z << 20 and its
+   * unwrapped displacement (dx, dy, dz); its slot follows from the coordinates through three L1-resident tables.
+   */
+  private readonly vacancy: Int32Array;
+  /** With tracers only: O identity per slot and unwrapped displacement per O. */
+  private readonly atomAt: Int32Array;
   private readonly atomDisplacement: Int32Array;
-  private readonly label: Uint8Array;
   private readonly vacanciesOfType: Float64Array;
+  /** ∫ n_vacancies(type) dt up to `integratedUntil[type]`. */
   private readonly vacancyTimeOfType: Float64Array;
+  private readonly integratedUntil: Float64Array;
   private readonly tree: SumTree;
   private readonly rng: Xoshiro128;
 
@@ -89,8 +109,9 @@ export class VacancyLatticeGas {
     const [nx, ny, nz] = Array.isArray(options.size)
       ? options.size
       : [options.size, options.size, options.size];
-    this.lattice = cubic.cubicLattice(nx, ny, nz);
-    const N = this.lattice.sites;
+    const lat = cubic.cubicLattice(nx, ny, nz);
+    this.lattice = lat;
+    const N = lat.sites;
     const c = options.vacancyFraction;
     if (!(c > 0 && c <= MAX_VACANCY_FRACTION))
       throw new InputError(
@@ -113,9 +134,12 @@ export class VacancyLatticeGas {
       throw new InputError("seed", `must be an integer (got ${options.seed})`);
     this.vacancies = nv;
     this.oxygens = N - nv;
+    this.tracers = options.tracers ?? false;
 
     const energies = options.siteEnergy_eV ?? [0];
     this.nTypes = energies.length;
+    if (this.nTypes > MAX_SITE_TYPES)
+      throw new InputError("siteEnergy", `at most ${MAX_SITE_TYPES} site types (got ${this.nTypes})`);
     this.siteTypes = options.siteTypes ?? new Uint8Array(N);
     if (this.siteTypes.length !== N)
       throw new InputError("siteTypes", `need one type per site (${N}), got ${this.siteTypes.length}`);
@@ -130,151 +154,234 @@ export class VacancyLatticeGas {
     this.rates = hopRateTable(energies, pair, options.attemptFrequency_Hz, options.temperature_K);
 
     this.rng = new Xoshiro128(options.seed);
-    this.occupied = new Uint8Array(N);
-    this.atomAt = new Int32Array(N);
-    this.vacancyAt = new Int32Array(N).fill(-1);
-    this.vacancySite = new Int32Array(nv);
-    this.vacancyDisplacement = new Int32Array(3 * nv);
-    this.atomDisplacement = new Int32Array(3 * this.oxygens);
-    this.label = new Uint8Array(this.oxygens);
+    this.state = new Uint8Array(lat.slots);
+    this.vacancyAt = new Int32Array(lat.slots).fill(-1);
+    this.vacancy = new Int32Array(VACANCY_STRIDE * nv);
+    this.atomAt = new Int32Array(this.tracers ? lat.slots : 0);
+    this.atomDisplacement = new Int32Array(this.tracers ? 3 * this.oxygens : 0);
     this.vacanciesOfType = new Float64Array(this.nTypes);
     this.vacancyTimeOfType = new Float64Array(this.nTypes);
+    this.integratedUntil = new Float64Array(this.nTypes);
 
-    // place vacancies uniformly at random, then number the O ions site by site
+    // place vacancies uniformly at random, then fill every other site with O (numbered site by site)
+    const vacant = new Uint8Array(N);
     for (let k = 0; k < nv; ) {
       const s = this.rng.below(N);
-      if (this.vacancyAt[s] < 0) {
-        this.vacancyAt[s] = k;
-        this.vacancySite[k] = s;
+      if (vacant[s] === 0) {
+        vacant[s] = 1;
+        const x = s % nx;
+        const y = Math.floor(s / nx) % ny;
+        const z = Math.floor(s / (nx * ny));
+        const slot = lat.offsetX[x] + lat.offsetY[y] + lat.offsetZ[z];
+        this.vacancyAt[slot] = k;
+        this.vacancy[VACANCY_STRIDE * k] = x | (y << COORD_BITS) | (z << (2 * COORD_BITS));
         this.vacanciesOfType[this.siteTypes[s]]++;
         k++;
       }
     }
     let a = 0;
     for (let s = 0; s < N; s++) {
-      if (this.vacancyAt[s] >= 0) {
-        this.atomAt[s] = -1;
+      const slot = cubic.slotOfSite(lat, s);
+      const type = this.siteTypes[s] << TYPE_SHIFT;
+      if (vacant[s] === 1) {
+        this.state[slot] = type;
         continue;
       }
-      this.atomAt[s] = a;
-      this.occupied[s] = 1;
-      this.label[a] = options.initialLabels ? options.initialLabels(s) : 0;
-      a++;
+      const label = options.initialLabels && options.initialLabels(s) === 1 ? LABEL : 0;
+      this.state[slot] = type | OCCUPIED | label;
+      if (this.tracers) this.atomAt[slot] = a++;
     }
     this.tree = new SumTree(nv);
     const initial = new Float64Array(nv);
-    for (let k = 0; k < nv; k++) initial[k] = this.vacancyRate(this.vacancySite[k]);
+    for (let k = 0; k < nv; k++) {
+      const q = this.vacancy[VACANCY_STRIDE * k];
+      initial[k] = vacancyRate(
+        lat.offsetX[q & COORD_MASK] +
+          lat.offsetY[(q >>> COORD_BITS) & COORD_MASK] +
+          lat.offsetZ[q >>> (2 * COORD_BITS)],
+        q,
+        this.state,
+        lat,
+        this.rates,
+        this.nTypes,
+      );
+    }
     this.tree.setAll(initial);
-  }
-
-  /** Total rate of all O hops into the vacancy at site v, s⁻¹. */
-  private vacancyRate(v: number): number {
-    return vacancyRate(v, this.lattice.neighbours, this.occupied, this.siteTypes, this.rates, this.nTypes);
   }
 
   /** Execute `count` events (fewer if nothing can move); progress is reported every `every` events. */
   run(count: number, onProgress?: (p: RunProgress) => void, every = 1_000_000): number {
     if (!Number.isInteger(count) || count < 0)
       throw new InputError("events", `must be a non-negative integer (got ${count})`);
-    const nb = this.lattice.neighbours;
-    const types = this.siteTypes;
+    const lat = this.lattice;
+    const oX = lat.offsetX;
+    const oY = lat.offsetY;
+    const oZ = lat.offsetZ;
+    const pX = lat.plusX;
+    const mX = lat.minusX;
+    const pY = lat.plusY;
+    const mY = lat.minusY;
+    const pZ = lat.plusZ;
+    const mZ = lat.minusZ;
     const nt = this.nTypes;
     const rates = this.rates;
-    const occupied = this.occupied;
-    const atomAt = this.atomAt;
+    const st = this.state;
     const vacancyAt = this.vacancyAt;
-    const vacancySite = this.vacancySite;
-    const vdisp = this.vacancyDisplacement;
+    const vac = this.vacancy;
+    const tracers = this.tracers;
+    const atomAt = this.atomAt;
     const adisp = this.atomDisplacement;
     const ofType = this.vacanciesOfType;
     const timeOfType = this.vacancyTimeOfType;
+    const until = this.integratedUntil;
     const tree = this.tree;
     const rng = this.rng;
-    const hop = new Float64Array(DIRECTIONS);
     let t = this.time;
-    let averaged = this.averagingTime;
     let done = 0;
     for (; done < count; done++) {
       const R = tree.total;
       if (!(R > 0)) break;
-      const k = tree.pick(rng.unit32() * R);
-      const v = vacancySite[k];
-      const tv = types[v];
-      const base = DIRECTIONS * v;
-      // choose which neighbouring O jumps in, with probability proportional to its rate
-      let sum = 0;
-      for (let d = 0; d < DIRECTIONS; d++) {
-        const n = nb[base + d];
-        if (occupied[n] === 1) sum += rates[types[n] * nt + tv];
-        hop[d] = sum;
-      }
-      const target = rng.unit32() * sum;
-      let d = 0;
-      while (d < DIRECTIONS - 1 && hop[d] <= target) d++;
+      // one 53-bit draw chooses the vacancy and, through the remainder, which O jumps into it
+      const k = tree.pick(rng.unit() * R);
+      const u = tree.remainder;
+      const vk = VACANCY_STRIDE * k;
+      const q = vac[vk];
+      const x = q & COORD_MASK;
+      const y = (q >>> COORD_BITS) & COORD_MASK;
+      const z = q >>> (2 * COORD_BITS);
+      const v = oX[x] + oY[y] + oZ[z];
+      const sv = st[v];
+      const tv = sv >> TYPE_SHIFT;
+      // the six neighbours (directions +x −x +y −y +z −z), their states and hop rates into v, branch-free
+      const a0 = st[v + pX[x]];
+      const a1 = st[v + mX[x]];
+      const a2 = st[v + pY[y]];
+      const a3 = st[v + mY[y]];
+      const a4 = st[v + pZ[z]];
+      const a5 = st[v + mZ[z]];
+      const c0 = rates[(a0 >> TYPE_SHIFT) * nt + tv] * (a0 & OCCUPIED);
+      const c1 = c0 + rates[(a1 >> TYPE_SHIFT) * nt + tv] * (a1 & OCCUPIED);
+      const c2 = c1 + rates[(a2 >> TYPE_SHIFT) * nt + tv] * (a2 & OCCUPIED);
+      const c3 = c2 + rates[(a3 >> TYPE_SHIFT) * nt + tv] * (a3 & OCCUPIED);
+      const c4 = c3 + rates[(a4 >> TYPE_SHIFT) * nt + tv] * (a4 & OCCUPIED);
+      const vacantAround =
+        (~a0 & OCCUPIED) |
+        ((~a1 & OCCUPIED) << 1) |
+        ((~a2 & OCCUPIED) << 2) |
+        ((~a3 & OCCUPIED) << 3) |
+        ((~a4 & OCCUPIED) << 4) |
+        ((~a5 & OCCUPIED) << 5);
+      let d =
+        (u >= c0 ? 1 : 0) + (u >= c1 ? 1 : 0) + (u >= c2 ? 1 : 0) + (u >= c3 ? 1 : 0) + (u >= c4 ? 1 : 0);
       // round-off guard: never pick a direction without an O to jump (zero rate)
-      while (occupied[nb[base + d]] === 0) d--;
-      const n = nb[base + d];
-      const a = atomAt[n];
-      // time: the vacancy-type occupation integrates over the waiting time before the event
-      const dt = -Math.log(rng.unit()) / R;
-      for (let q = 0; q < nt; q++) timeOfType[q] += ofType[q] * dt;
+      while ((vacantAround >> d) & 1) d = d === 0 ? 5 : d - 1;
+      const n = v + stepSlot(lat, x, y, z, d);
+      const qn = stepCoord(lat, q, d);
+      const sn = st[n];
+      const tn = sn >> TYPE_SHIFT;
+      const dt = -Math.log(rng.unitOpen32()) / R;
       t += dt;
-      averaged += dt;
-      // O moves n → v (step −d), the vacancy moves v → n (step +d)
-      occupied[v] = 1;
-      occupied[n] = 0;
-      atomAt[v] = a;
-      atomAt[n] = -1;
-      vacancyAt[v] = -1;
+      // O moves n → v (step −d), the vacancy moves v → n (step +d); the label travels with the O
+      st[v] = (sv & TYPE_BITS) | OCCUPIED | (sn & LABEL);
+      st[n] = sn & TYPE_BITS;
       vacancyAt[n] = k;
-      vacancySite[k] = n;
-      ofType[tv]--;
-      ofType[types[n]]++;
-      vdisp[3 * k] += STEP_X[d];
-      vdisp[3 * k + 1] += STEP_Y[d];
-      vdisp[3 * k + 2] += STEP_Z[d];
-      adisp[3 * a] -= STEP_X[d];
-      adisp[3 * a + 1] -= STEP_Y[d];
-      adisp[3 * a + 2] -= STEP_Z[d];
-      // rates that changed: this vacancy, and any vacancy next to v (now filled) or n (now empty)
-      tree.set(k, vacancyRate(n, nb, occupied, types, rates, nt));
-      for (let q = 0; q < DIRECTIONS; q++) {
-        const x = nb[base + q];
-        if (occupied[x] === 0 && x !== n)
-          tree.set(vacancyAt[x], vacancyRate(x, nb, occupied, types, rates, nt));
-        const y = nb[DIRECTIONS * n + q];
-        if (occupied[y] === 0) tree.set(vacancyAt[y], vacancyRate(y, nb, occupied, types, rates, nt));
+      vac[vk] = qn;
+      vac[vk + 1] += STEP_X[d];
+      vac[vk + 2] += STEP_Y[d];
+      vac[vk + 3] += STEP_Z[d];
+      if (tracers) {
+        const a = atomAt[n];
+        atomAt[v] = a;
+        adisp[3 * a] -= STEP_X[d];
+        adisp[3 * a + 1] -= STEP_Y[d];
+        adisp[3 * a + 2] -= STEP_Z[d];
       }
+      if (tv !== tn) {
+        // vacancy occupation per type, integrated over the waiting time before this event
+        timeOfType[tv] += ofType[tv] * (t - until[tv]);
+        until[tv] = t;
+        timeOfType[tn] += ofType[tn] * (t - until[tn]);
+        until[tn] = t;
+        ofType[tv]--;
+        ofType[tn]++;
+      }
+      // rates that changed: any other vacancy next to v (now filled) ...
+      if (vacantAround !== 0)
+        for (let e = 0; e < 6; e++)
+          if ((vacantAround >> e) & 1) {
+            const w = v + stepSlot(lat, x, y, z, e);
+            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, q, e), st, lat, rates, nt));
+          }
+      // ... this vacancy at n, and any vacancy next to n (which lost an O neighbour)
+      const xn = qn & COORD_MASK;
+      const yn = (qn >>> COORD_BITS) & COORD_MASK;
+      const zn = qn >>> (2 * COORD_BITS);
+      const b0 = st[n + pX[xn]];
+      const b1 = st[n + mX[xn]];
+      const b2 = st[n + pY[yn]];
+      const b3 = st[n + mY[yn]];
+      const b4 = st[n + pZ[zn]];
+      const b5 = st[n + mZ[zn]];
+      tree.set(
+        k,
+        rates[(b0 >> TYPE_SHIFT) * nt + tn] * (b0 & OCCUPIED) +
+          rates[(b1 >> TYPE_SHIFT) * nt + tn] * (b1 & OCCUPIED) +
+          rates[(b2 >> TYPE_SHIFT) * nt + tn] * (b2 & OCCUPIED) +
+          rates[(b3 >> TYPE_SHIFT) * nt + tn] * (b3 & OCCUPIED) +
+          rates[(b4 >> TYPE_SHIFT) * nt + tn] * (b4 & OCCUPIED) +
+          rates[(b5 >> TYPE_SHIFT) * nt + tn] * (b5 & OCCUPIED),
+      );
+      const vacantAroundN =
+        (~b0 & OCCUPIED) |
+        ((~b1 & OCCUPIED) << 1) |
+        ((~b2 & OCCUPIED) << 2) |
+        ((~b3 & OCCUPIED) << 3) |
+        ((~b4 & OCCUPIED) << 4) |
+        ((~b5 & OCCUPIED) << 5);
+      if (vacantAroundN !== 0)
+        for (let e = 0; e < 6; e++)
+          if ((vacantAroundN >> e) & 1) {
+            const w = n + stepSlot(lat, xn, yn, zn, e);
+            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, qn, e), st, lat, rates, nt));
+          }
       if (onProgress && (done + 1) % every === 0) {
         this.time = t;
         onProgress({ events: done + 1, of: count, time_s: t });
       }
     }
     this.time = t;
-    this.averagingTime = averaged;
     this.events += done;
     return done;
   }
 
   /** Vacancy diffusion coefficient ⟨Δr²⟩ / (6 t) from unwrapped vacancy paths, a²/s. */
   vacancyDiffusion(): number {
-    return meanSquare(this.vacancyDisplacement, this.vacancies) / (6 * this.time);
+    let sum = 0;
+    for (let k = 0; k < this.vacancies; k++)
+      for (let i = 1; i < 4; i++) sum += this.vacancy[VACANCY_STRIDE * k + i] ** 2;
+    return sum / this.vacancies / (6 * this.time);
   }
 
-  /** Tracer (O self-) diffusion coefficient ⟨Δr²⟩ / (6 t) over all O ions, a²/s. */
+  /** Tracer (O self-) diffusion coefficient ⟨Δr²⟩ / (6 t) over all O ions, a²/s (needs `tracers`). */
   tracerDiffusion(): number {
+    if (!this.tracers)
+      throw new InputError("tracers", "tracer diffusion needs O identities: construct with tracers: true");
     return meanSquare(this.atomDisplacement, this.oxygens) / (6 * this.time);
   }
 
-  /** Time-averaged number of vacancies on sites of each type over `averagingTime`. */
+  /** Time-averaged number of vacancies on sites of each type since the start or `resetAverages`. */
   meanVacanciesByType(): Float64Array {
-    return this.vacancyTimeOfType.map((x) => x / this.averagingTime);
+    const span = this.time - this.averagesSince;
+    return this.vacancyTimeOfType.map(
+      (x, q) => (x + this.vacanciesOfType[q] * (this.time - this.integratedUntil[q])) / span,
+    );
   }
 
   /** Start time averages afresh (e.g. after equilibration); displacements and the clock run on. */
   resetAverages(): void {
     this.vacancyTimeOfType.fill(0);
-    this.averagingTime = 0;
+    this.integratedUntil.fill(this.time);
+    this.averagesSince = this.time;
   }
 
   /** Number of sites of each type. */
@@ -286,37 +393,80 @@ export class VacancyLatticeGas {
 
   /** Fraction of ¹⁸O among the O ions in each plane normal to the axis (NaN for an empty plane). */
   labelProfile(axis: "x" | "y" | "z"): Float64Array {
-    const { nx, ny, nz, sites } = this.lattice;
+    const lat = this.lattice;
+    const { nx, ny, nz } = lat;
     const n = axis === "x" ? nx : axis === "y" ? ny : nz;
     const labelled = new Float64Array(n);
     const total = new Float64Array(n);
-    for (let s = 0; s < sites; s++) {
-      if (this.occupied[s] === 0) continue;
-      const a = this.atomAt[s];
-      const plane =
-        axis === "x" ? s % nx : axis === "y" ? Math.floor(s / nx) % ny : Math.floor(s / (nx * ny));
-      total[plane]++;
-      labelled[plane] += this.label[a];
-    }
+    for (let z = 0; z < nz; z++)
+      for (let y = 0; y < ny; y++)
+        for (let x = 0; x < nx; x++) {
+          const s = this.state[lat.offsetX[x] + lat.offsetY[y] + lat.offsetZ[z]];
+          if ((s & OCCUPIED) === 0) continue;
+          const plane = axis === "x" ? x : axis === "y" ? y : z;
+          total[plane]++;
+          if ((s & LABEL) !== 0) labelled[plane]++;
+        }
     return labelled.map((l, i) => l / total[i]);
   }
 }
 
-/** Σ of the rates of the O ions next to the vacancy at v that can jump into it, s⁻¹. */
+/** Slot step from the site at (x, y, z) to its neighbour in direction d. */
+function stepSlot(lat: cubic.CubicLattice, x: number, y: number, z: number, d: number): number {
+  switch (d) {
+    case 0:
+      return lat.plusX[x];
+    case 1:
+      return lat.minusX[x];
+    case 2:
+      return lat.plusY[y];
+    case 3:
+      return lat.minusY[y];
+    case 4:
+      return lat.plusZ[z];
+    default:
+      return lat.minusZ[z];
+  }
+}
+
+/** Packed coordinates of the neighbour in direction d of the site with packed coordinates q. */
+function stepCoord(lat: cubic.CubicLattice, q: number, d: number): number {
+  const x = q & COORD_MASK;
+  const y = (q >>> COORD_BITS) & COORD_MASK;
+  const z = q >>> (2 * COORD_BITS);
+  switch (d) {
+    case 0:
+      return (q & ~COORD_MASK) | lat.nextX[x];
+    case 1:
+      return (q & ~COORD_MASK) | lat.prevX[x];
+    case 2:
+      return (q & ~(COORD_MASK << COORD_BITS)) | (lat.nextY[y] << COORD_BITS);
+    case 3:
+      return (q & ~(COORD_MASK << COORD_BITS)) | (lat.prevY[y] << COORD_BITS);
+    case 4:
+      return (q & ~(COORD_MASK << (2 * COORD_BITS))) | (lat.nextZ[z] << (2 * COORD_BITS));
+    default:
+      return (q & ~(COORD_MASK << (2 * COORD_BITS))) | (lat.prevZ[z] << (2 * COORD_BITS));
+  }
+}
+
+/** Σ of the rates of the O ions next to the vacancy at slot v (packed coordinates q) that can jump into it, s⁻¹. */
 function vacancyRate(
   v: number,
-  nb: Int32Array,
-  occupied: Uint8Array,
-  types: Uint8Array,
+  q: number,
+  st: Uint8Array,
+  lat: cubic.CubicLattice,
   rates: Float64Array,
   nt: number,
 ): number {
-  const tv = types[v];
-  const base = DIRECTIONS * v;
+  const x = q & COORD_MASK;
+  const y = (q >>> COORD_BITS) & COORD_MASK;
+  const z = q >>> (2 * COORD_BITS);
+  const tv = st[v] >> TYPE_SHIFT;
   let r = 0;
-  for (let d = 0; d < DIRECTIONS; d++) {
-    const n = nb[base + d];
-    if (occupied[n] === 1) r += rates[types[n] * nt + tv];
+  for (let d = 0; d < 6; d++) {
+    const s = st[v + stepSlot(lat, x, y, z, d)];
+    if ((s & OCCUPIED) !== 0) r += rates[(s >> TYPE_SHIFT) * nt + tv];
   }
   return r;
 }
