@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cubicLattice, neighbourSite, OPPOSITE, slotOfSite } from "../src/kinetics/cubic-lattice.js";
 import { Xoshiro128 } from "../src/kinetics/random.js";
-import { arrheniusRate, hopRateTable } from "../src/kinetics/rates.js";
+import { arrheniusRate, hopBarrier, hopRateTable } from "../src/kinetics/rates.js";
 import { SumTree } from "../src/kinetics/sum-tree.js";
 import { VacancyLatticeGas } from "../src/kinetics/vacancy-lattice-gas.js";
 import { BOLTZMANN_eV_PER_K } from "../src/units/constants.js";
@@ -107,9 +107,28 @@ describe("hop rates", () => {
         );
   });
 
-  it("refuses an asymmetric saddle and a step larger than twice the barrier", () => {
+  it("refuses an asymmetric saddle", () => {
     expect(() => hopRateTable([0, 0], [0.9, 0.8, 0.7, 0.9], NU, T)).toThrow(/saddle/);
-    expect(() => hopRateTable([0, 2], [0.9, 0.9, 0.9, 0.9], NU, T)).toThrow(InputError);
+  });
+
+  it("a step larger than twice the barrier: saddle at the upper site, detailed balance kept, no negative barrier", () => {
+    for (const [e0, dE] of [
+      [0.2, 1.0],
+      [0.2, -1.0],
+      [0, 0.3],
+      [0.5, 0.9],
+    ]) {
+      const up = hopBarrier(e0, 0, dE);
+      const down = hopBarrier(e0, dE, 0);
+      expect(Math.min(up, down)).toBeGreaterThanOrEqual(0);
+      expect(up - down).toBeCloseTo(dE, 12);
+      expect(Math.max(up, down)).toBeGreaterThanOrEqual(Math.abs(dE));
+    }
+    // where the symmetric split is a true saddle it is kept unchanged
+    expect(hopBarrier(0.9, 0, 0.4)).toBeCloseTo(1.1, 12);
+    const table = hopRateTable([0, 2], [0.9, 0.9, 0.9, 0.9], NU, T);
+    expect(table[1] / table[2]).toBeCloseTo(Math.exp(-2 / (BOLTZMANN_eV_PER_K * T)) / 1, 20);
+    expect(table[2]).toBeCloseTo(NU, 0); // downhill over no barrier
   });
 });
 
@@ -240,5 +259,6 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(() => new VacancyLatticeGas({ ...base, siteTypes: new Uint8Array(3) })).toThrow(/siteTypes/);
     expect(() => new VacancyLatticeGas({ ...base, seed: 0.5 })).toThrow(/seed/);
     expect(() => new VacancyLatticeGas(base).run(-1)).toThrow(/events/);
+    expect(() => new VacancyLatticeGas(base).tracerDiffusion()).toThrow(/tracers/);
   });
 });

@@ -9,11 +9,13 @@
  * that can jump into it — in a binary sum tree, so one event costs O(log n_vacancies) plus the
  * rates of the vacancies next to the two sites that changed. Time advances by −ln(u)/R_total.
  *
- * Memory layout for speed (the hot loop is memory-bound at 128³): one byte of state per site
- * (bit 0 = O present, bit 1 = ¹⁸O label, bits 2–7 = site type) in 4×4×4 bricks, neighbours computed
- * from the vacancy's packed coordinates (see `cubic-lattice.ts`), the ¹⁸O label travels with the O
- * in that byte. O identities with unwrapped displacements (tracer diffusion) cost 16 bytes per O and
- * are kept only when `tracers` is set. Lengths are in lattice units (a = 1).
+ * Memory layout for speed (the hot loop is memory-bound at 128³): occupancy and the ¹⁸O label are
+ * one bit each per site (bitsets over sites stored in 4×4×4 bricks: 256 kB each at 128³, L2-resident),
+ * site types one byte per site read only when there is more than one type; neighbours are computed
+ * from the vacancy's packed coordinates (see `cubic-lattice.ts`); the label bit travels with the O.
+ * Hop choice is branch-free and reuses the sum tree's remainder, so one event draws two random
+ * numbers. O identities with unwrapped displacements (tracer diffusion) cost 16 bytes per O and are
+ * kept only when `tracers` is set. Lengths are in lattice units (a = 1).
  */
 import { InputError } from "../units/errors.js";
 import type { ElectronVolt, Kelvin, Second } from "../units/quantities.js";
@@ -27,16 +29,12 @@ import { SumTree } from "./sum-tree.js";
 const STEP_X = cubic.STEP_X;
 const STEP_Y = cubic.STEP_Y;
 const STEP_Z = cubic.STEP_Z;
-const OCCUPIED = 1;
-const LABEL = 2;
-const TYPE_SHIFT = 2;
-const TYPE_BITS = 0xfc;
 const COORD_BITS = 10;
 const COORD_MASK = (1 << COORD_BITS) - 1;
 const VACANCY_STRIDE = 4;
 
-/** Site types a one-byte site state can carry (6 bits). */
-export const MAX_SITE_TYPES = 64;
+/** Site types (one byte per site). */
+export const MAX_SITE_TYPES = 256;
 
 export interface VacancyLatticeGasOptions {
   /** Sites along x (and y, z unless given). */
@@ -86,8 +84,12 @@ export class VacancyLatticeGas {
   /** Time at which the averages of `meanVacanciesByType` started (0 or the last `resetAverages`). */
   private averagesSince: Second = 0;
 
-  /** Per storage slot: O present, ¹⁸O label, site type (see the module comment). */
-  private readonly state: Uint8Array;
+  /** Occupancy bitset over storage slots (bit s set: an O on slot s): 256 kB at 128³, it stays in L2. */
+  private readonly occupied: Int32Array;
+  /** ¹⁸O bitset over storage slots (set only where an ¹⁸O sits). */
+  private readonly labelled: Int32Array;
+  /** Site type per storage slot; empty (never read) when there is one type. */
+  private readonly typeAt: Uint8Array;
   /** Per storage slot: the vacancy on it (valid only where the slot is vacant). */
   private readonly vacancyAt: Int32Array;
   /**
@@ -154,7 +156,9 @@ export class VacancyLatticeGas {
     this.rates = hopRateTable(energies, pair, options.attemptFrequency_Hz, options.temperature_K);
 
     this.rng = new Xoshiro128(options.seed);
-    this.state = new Uint8Array(lat.slots);
+    this.occupied = new Int32Array((lat.slots + 31) >>> 5);
+    this.labelled = new Int32Array((lat.slots + 31) >>> 5);
+    this.typeAt = new Uint8Array(this.nTypes > 1 ? lat.slots : 0);
     this.vacancyAt = new Int32Array(lat.slots).fill(-1);
     this.vacancy = new Int32Array(VACANCY_STRIDE * nv);
     this.atomAt = new Int32Array(this.tracers ? lat.slots : 0);
@@ -182,13 +186,11 @@ export class VacancyLatticeGas {
     let a = 0;
     for (let s = 0; s < N; s++) {
       const slot = cubic.slotOfSite(lat, s);
-      const type = this.siteTypes[s] << TYPE_SHIFT;
-      if (vacant[s] === 1) {
-        this.state[slot] = type;
-        continue;
-      }
-      const label = options.initialLabels && options.initialLabels(s) === 1 ? LABEL : 0;
-      this.state[slot] = type | OCCUPIED | label;
+      if (this.nTypes > 1) this.typeAt[slot] = this.siteTypes[s];
+      if (vacant[s] === 1) continue;
+      this.occupied[slot >>> 5] |= 1 << (slot & 31);
+      if (options.initialLabels && options.initialLabels(s) === 1)
+        this.labelled[slot >>> 5] |= 1 << (slot & 31);
       if (this.tracers) this.atomAt[slot] = a++;
     }
     this.tree = new SumTree(nv);
@@ -200,7 +202,8 @@ export class VacancyLatticeGas {
           lat.offsetY[(q >>> COORD_BITS) & COORD_MASK] +
           lat.offsetZ[q >>> (2 * COORD_BITS)],
         q,
-        this.state,
+        this.occupied,
+        this.typeAt,
         lat,
         this.rates,
         this.nTypes,
@@ -225,7 +228,11 @@ export class VacancyLatticeGas {
     const mZ = lat.minusZ;
     const nt = this.nTypes;
     const rates = this.rates;
-    const st = this.state;
+    const occ = this.occupied;
+    const lab = this.labelled;
+    const typeAt = this.typeAt;
+    const multi = nt > 1;
+    const rate0 = rates[0];
     const vacancyAt = this.vacancyAt;
     const vac = this.vacancy;
     const tracers = this.tracers;
@@ -250,40 +257,43 @@ export class VacancyLatticeGas {
       const y = (q >>> COORD_BITS) & COORD_MASK;
       const z = q >>> (2 * COORD_BITS);
       const v = oX[x] + oY[y] + oZ[z];
-      const sv = st[v];
-      const tv = sv >> TYPE_SHIFT;
-      // the six neighbours (directions +x −x +y −y +z −z), their states and hop rates into v, branch-free
-      const a0 = st[v + pX[x]];
-      const a1 = st[v + mX[x]];
-      const a2 = st[v + pY[y]];
-      const a3 = st[v + mY[y]];
-      const a4 = st[v + pZ[z]];
-      const a5 = st[v + mZ[z]];
-      const c0 = rates[(a0 >> TYPE_SHIFT) * nt + tv] * (a0 & OCCUPIED);
-      const c1 = c0 + rates[(a1 >> TYPE_SHIFT) * nt + tv] * (a1 & OCCUPIED);
-      const c2 = c1 + rates[(a2 >> TYPE_SHIFT) * nt + tv] * (a2 & OCCUPIED);
-      const c3 = c2 + rates[(a3 >> TYPE_SHIFT) * nt + tv] * (a3 & OCCUPIED);
-      const c4 = c3 + rates[(a4 >> TYPE_SHIFT) * nt + tv] * (a4 & OCCUPIED);
+      const tv = multi ? typeAt[v] : 0;
+      // the six neighbours (directions +x −x +y −y +z −z), their occupancy and hop rates into v, branch-free
+      const s0 = v + pX[x];
+      const s1 = v + mX[x];
+      const s2 = v + pY[y];
+      const s3 = v + mY[y];
+      const s4 = v + pZ[z];
+      const s5 = v + mZ[z];
+      const a0 = (occ[s0 >>> 5] >>> (s0 & 31)) & 1;
+      const a1 = (occ[s1 >>> 5] >>> (s1 & 31)) & 1;
+      const a2 = (occ[s2 >>> 5] >>> (s2 & 31)) & 1;
+      const a3 = (occ[s3 >>> 5] >>> (s3 & 31)) & 1;
+      const a4 = (occ[s4 >>> 5] >>> (s4 & 31)) & 1;
+      const a5 = (occ[s5 >>> 5] >>> (s5 & 31)) & 1;
+      const c0 = (multi ? rates[typeAt[s0] * nt + tv] : rate0) * a0;
+      const c1 = c0 + (multi ? rates[typeAt[s1] * nt + tv] : rate0) * a1;
+      const c2 = c1 + (multi ? rates[typeAt[s2] * nt + tv] : rate0) * a2;
+      const c3 = c2 + (multi ? rates[typeAt[s3] * nt + tv] : rate0) * a3;
+      const c4 = c3 + (multi ? rates[typeAt[s4] * nt + tv] : rate0) * a4;
       const vacantAround =
-        (~a0 & OCCUPIED) |
-        ((~a1 & OCCUPIED) << 1) |
-        ((~a2 & OCCUPIED) << 2) |
-        ((~a3 & OCCUPIED) << 3) |
-        ((~a4 & OCCUPIED) << 4) |
-        ((~a5 & OCCUPIED) << 5);
+        (a0 ^ 1) | ((a1 ^ 1) << 1) | ((a2 ^ 1) << 2) | ((a3 ^ 1) << 3) | ((a4 ^ 1) << 4) | ((a5 ^ 1) << 5);
       let d =
         (u >= c0 ? 1 : 0) + (u >= c1 ? 1 : 0) + (u >= c2 ? 1 : 0) + (u >= c3 ? 1 : 0) + (u >= c4 ? 1 : 0);
       // round-off guard: never pick a direction without an O to jump (zero rate)
       while ((vacantAround >> d) & 1) d = d === 0 ? 5 : d - 1;
       const n = v + stepSlot(lat, x, y, z, d);
       const qn = stepCoord(lat, q, d);
-      const sn = st[n];
-      const tn = sn >> TYPE_SHIFT;
+      const tn = multi ? typeAt[n] : 0;
       const dt = -Math.log(rng.unitOpen32()) / R;
       t += dt;
       // O moves n → v (step −d), the vacancy moves v → n (step +d); the label travels with the O
-      st[v] = (sv & TYPE_BITS) | OCCUPIED | (sn & LABEL);
-      st[n] = sn & TYPE_BITS;
+      occ[v >>> 5] |= 1 << (v & 31);
+      occ[n >>> 5] &= ~(1 << (n & 31));
+      if (((lab[n >>> 5] >>> (n & 31)) & 1) === 1) {
+        lab[v >>> 5] |= 1 << (v & 31);
+        lab[n >>> 5] &= ~(1 << (n & 31));
+      }
       vacancyAt[n] = k;
       vac[vk] = qn;
       vac[vk + 1] += STEP_X[d];
@@ -310,39 +320,40 @@ export class VacancyLatticeGas {
         for (let e = 0; e < 6; e++)
           if ((vacantAround >> e) & 1) {
             const w = v + stepSlot(lat, x, y, z, e);
-            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, q, e), st, lat, rates, nt));
+            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, q, e), occ, typeAt, lat, rates, nt));
           }
       // ... this vacancy at n, and any vacancy next to n (which lost an O neighbour)
       const xn = qn & COORD_MASK;
       const yn = (qn >>> COORD_BITS) & COORD_MASK;
       const zn = qn >>> (2 * COORD_BITS);
-      const b0 = st[n + pX[xn]];
-      const b1 = st[n + mX[xn]];
-      const b2 = st[n + pY[yn]];
-      const b3 = st[n + mY[yn]];
-      const b4 = st[n + pZ[zn]];
-      const b5 = st[n + mZ[zn]];
+      const w0 = n + pX[xn];
+      const w1 = n + mX[xn];
+      const w2 = n + pY[yn];
+      const w3 = n + mY[yn];
+      const w4 = n + pZ[zn];
+      const w5 = n + mZ[zn];
+      const b0 = (occ[w0 >>> 5] >>> (w0 & 31)) & 1;
+      const b1 = (occ[w1 >>> 5] >>> (w1 & 31)) & 1;
+      const b2 = (occ[w2 >>> 5] >>> (w2 & 31)) & 1;
+      const b3 = (occ[w3 >>> 5] >>> (w3 & 31)) & 1;
+      const b4 = (occ[w4 >>> 5] >>> (w4 & 31)) & 1;
+      const b5 = (occ[w5 >>> 5] >>> (w5 & 31)) & 1;
       tree.set(
         k,
-        rates[(b0 >> TYPE_SHIFT) * nt + tn] * (b0 & OCCUPIED) +
-          rates[(b1 >> TYPE_SHIFT) * nt + tn] * (b1 & OCCUPIED) +
-          rates[(b2 >> TYPE_SHIFT) * nt + tn] * (b2 & OCCUPIED) +
-          rates[(b3 >> TYPE_SHIFT) * nt + tn] * (b3 & OCCUPIED) +
-          rates[(b4 >> TYPE_SHIFT) * nt + tn] * (b4 & OCCUPIED) +
-          rates[(b5 >> TYPE_SHIFT) * nt + tn] * (b5 & OCCUPIED),
+        (multi ? rates[typeAt[w0] * nt + tn] : rate0) * b0 +
+          (multi ? rates[typeAt[w1] * nt + tn] : rate0) * b1 +
+          (multi ? rates[typeAt[w2] * nt + tn] : rate0) * b2 +
+          (multi ? rates[typeAt[w3] * nt + tn] : rate0) * b3 +
+          (multi ? rates[typeAt[w4] * nt + tn] : rate0) * b4 +
+          (multi ? rates[typeAt[w5] * nt + tn] : rate0) * b5,
       );
       const vacantAroundN =
-        (~b0 & OCCUPIED) |
-        ((~b1 & OCCUPIED) << 1) |
-        ((~b2 & OCCUPIED) << 2) |
-        ((~b3 & OCCUPIED) << 3) |
-        ((~b4 & OCCUPIED) << 4) |
-        ((~b5 & OCCUPIED) << 5);
+        (b0 ^ 1) | ((b1 ^ 1) << 1) | ((b2 ^ 1) << 2) | ((b3 ^ 1) << 3) | ((b4 ^ 1) << 4) | ((b5 ^ 1) << 5);
       if (vacantAroundN !== 0)
         for (let e = 0; e < 6; e++)
           if ((vacantAroundN >> e) & 1) {
             const w = n + stepSlot(lat, xn, yn, zn, e);
-            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, qn, e), st, lat, rates, nt));
+            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, qn, e), occ, typeAt, lat, rates, nt));
           }
       if (onProgress && (done + 1) % every === 0) {
         this.time = t;
@@ -401,11 +412,11 @@ export class VacancyLatticeGas {
     for (let z = 0; z < nz; z++)
       for (let y = 0; y < ny; y++)
         for (let x = 0; x < nx; x++) {
-          const s = this.state[lat.offsetX[x] + lat.offsetY[y] + lat.offsetZ[z]];
-          if ((s & OCCUPIED) === 0) continue;
+          const s = lat.offsetX[x] + lat.offsetY[y] + lat.offsetZ[z];
+          if (((this.occupied[s >>> 5] >>> (s & 31)) & 1) === 0) continue;
           const plane = axis === "x" ? x : axis === "y" ? y : z;
           total[plane]++;
-          if ((s & LABEL) !== 0) labelled[plane]++;
+          labelled[plane] += (this.labelled[s >>> 5] >>> (s & 31)) & 1;
         }
     return labelled.map((l, i) => l / total[i]);
   }
@@ -454,7 +465,8 @@ function stepCoord(lat: cubic.CubicLattice, q: number, d: number): number {
 function vacancyRate(
   v: number,
   q: number,
-  st: Uint8Array,
+  occ: Int32Array,
+  typeAt: Uint8Array,
   lat: cubic.CubicLattice,
   rates: Float64Array,
   nt: number,
@@ -462,11 +474,11 @@ function vacancyRate(
   const x = q & COORD_MASK;
   const y = (q >>> COORD_BITS) & COORD_MASK;
   const z = q >>> (2 * COORD_BITS);
-  const tv = st[v] >> TYPE_SHIFT;
+  const tv = nt > 1 ? typeAt[v] : 0;
   let r = 0;
   for (let d = 0; d < 6; d++) {
-    const s = st[v + stepSlot(lat, x, y, z, d)];
-    if ((s & OCCUPIED) !== 0) r += rates[(s >> TYPE_SHIFT) * nt + tv];
+    const s = v + stepSlot(lat, x, y, z, d);
+    if (((occ[s >>> 5] >>> (s & 31)) & 1) === 1) r += rates[(nt > 1 ? typeAt[s] : 0) * nt + tv];
   }
   return r;
 }
