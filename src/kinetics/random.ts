@@ -25,6 +25,17 @@ export class Xoshiro128 {
     this.s3 = splitmix32();
   }
 
+  /** The generator's four state words (a checkpoint): `setState` continues the identical stream. */
+  getState(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  setState(state: readonly number[]): void {
+    if (state.length !== 4 || state.every((w) => w === 0) || !state.every((w) => Number.isInteger(w)))
+      throw new RangeError("random state must be four integers, not all zero");
+    [this.s0, this.s1, this.s2, this.s3] = state.map((w) => w | 0);
+  }
+
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;

@@ -1,0 +1,112 @@
+/**
+ * The oxygen landscape the KMC models consume. Contract B (briefs/contracts.md): this interface MUST equal
+ * `OxygenLandscape` / `LandscapeRegion` of src/thermo/landscape.ts (built concurrently by the thermo
+ * engineer). It is a structural copy so that kinetics compiles before that module exists; at merge the
+ * lead replaces the two interfaces below by `export type { … } from "../thermo/landscape.js"` and keeps
+ * `resolveLandscape`, the one place that reads region names.
+ */
+import { InputError } from "../units/errors.js";
+
+export type GateVerdictInput = "coherent" | "semi-coherent" | "incoherent";
+
+export interface Assumption {
+  name: string;
+  value: number;
+  unit: string;
+  source: string;
+  isAssumption: boolean;
+}
+
+export interface LandscapeRegion {
+  region: string;
+  depth_nm: number;
+  oxygenEnergy_eV: number;
+  migrationBarrier_eV: number;
+  energySource: string;
+  barrierSource: string;
+  isAssumption: boolean;
+}
+
+export interface OxygenLandscape {
+  metal: string;
+  support: string;
+  facet: string;
+  gate: GateVerdictInput;
+  regions: LandscapeRegion[];
+  assumptions: Assumption[];
+}
+
+/** What a region is for the models, read from its name (case-insensitive). */
+export type RegionRole = "support" | "interface" | "metal-surface" | "metal";
+
+/**
+ * Role of a region from its name: a name containing "interface" is the interface, one containing
+ * "support" is the support; "metal" together
+ * with "surface" (or "adsorbed") is the metal's gas-exposed surface (top-down route); any other
+ * "metal"/"interstitial"/"oxide" name is O inside the metal; everything else ("support", "surface",
+ * "subsurface", "bulk", "layer 3", …) is the support, ordered by depth below its free surface.
+ * depth_nm: support regions, below the support's free surface; metal regions, above the interface.
+ */
+export function regionRole(region: LandscapeRegion): RegionRole {
+  const name = region.region.toLowerCase();
+  if (name.includes("interface")) return "interface";
+  if (name.includes("support")) return "support";
+  const metalish = /metal|interstitial|oxide/.test(name);
+  if (metalish && /surface|adsorb/.test(name)) return "metal-surface";
+  if (metalish) return "metal";
+  return "support";
+}
+
+/** The landscape sorted into the regions the models use. */
+export interface ResolvedLandscape {
+  /** Support regions by increasing depth (the first is the free surface). */
+  support: LandscapeRegion[];
+  interface: LandscapeRegion;
+  /** Metal-interior regions by increasing height above the interface. */
+  metal: LandscapeRegion[];
+  metalSurface: LandscapeRegion | null;
+}
+
+export function resolveLandscape(landscape: OxygenLandscape, field = "landscape"): ResolvedLandscape {
+  const support: LandscapeRegion[] = [];
+  const metal: LandscapeRegion[] = [];
+  let iface: LandscapeRegion | null = null;
+  let metalSurface: LandscapeRegion | null = null;
+  landscape.regions.forEach((r, i) => {
+    for (const [key, v] of [
+      ["depth_nm", r.depth_nm],
+      ["oxygenEnergy_eV", r.oxygenEnergy_eV],
+      ["migrationBarrier_eV", r.migrationBarrier_eV],
+    ] as const)
+      if (!Number.isFinite(v))
+        throw new InputError(`${field}.regions[${i}].${key}`, `must be a finite number (got ${v})`);
+    if (r.migrationBarrier_eV < 0)
+      throw new InputError(
+        `${field}.regions[${i}].migrationBarrier_eV`,
+        `must be ≥ 0 (got ${r.migrationBarrier_eV})`,
+      );
+    const role = regionRole(r);
+    if (role === "support") support.push(r);
+    else if (role === "metal") metal.push(r);
+    else if (role === "interface") iface = iface ?? r;
+    else metalSurface = metalSurface ?? r;
+  });
+  if (support.length === 0)
+    throw new InputError(`${field}.regions`, "no support region (a name without 'interface' or 'metal')");
+  if (!iface) throw new InputError(`${field}.regions`, "no interface region (a name containing 'interface')");
+  if (metal.length === 0)
+    throw new InputError(
+      `${field}.regions`,
+      "no metal region (a name containing 'metal', 'interstitial' or 'oxide')",
+    );
+  support.sort((a, b) => a.depth_nm - b.depth_nm);
+  metal.sort((a, b) => a.depth_nm - b.depth_nm);
+  return { support, interface: iface, metal, metalSurface };
+}
+
+/** The region of a sorted list that applies at a depth: the deepest one starting at or above it. */
+export function regionAtDepth(regions: readonly LandscapeRegion[], depth_nm: number): LandscapeRegion {
+  let chosen = regions[0];
+  for (const r of regions) if (r.depth_nm <= depth_nm + 1e-9) chosen = r;
+  return chosen;
+}
