@@ -149,6 +149,22 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(gas.vacancyDiffusion() / (GAMMA * (1 - c))).toBeLessThan(1.08);
   });
 
+  it("null attempts of the rejection scheme: one type, a vacant neighbour is drawn with probability ≈ c", () => {
+    const gas = new VacancyLatticeGas({
+      size: 24,
+      vacancyFraction: 0.1,
+      temperature_K: T,
+      attemptFrequency_Hz: NU,
+      barrier_eV: EA,
+      seed: 4,
+    });
+    expect(gas.run(500_000)).toBe(500_000);
+    const nullFraction = 1 - gas.events / gas.attempts;
+    // vacancy–vacancy neighbours are slightly more likely than c (vacancies meet and linger): within 0.1–0.13
+    expect(nullFraction).toBeGreaterThan(0.09);
+    expect(nullFraction).toBeLessThan(0.13);
+  });
+
   it("tracer correlation factor f = D* / (c Γ a²) → 0.6531 for dilute vacancies", () => {
     const gas = new VacancyLatticeGas({
       size: 16,
@@ -183,32 +199,35 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(ratio).toBeCloseTo(arrheniusRate(NU, EA, 800) / arrheniusRate(NU, EA, 650), 6);
   });
 
-  it("detailed balance in a two-region landscape: vacancy occupancy ratio = exp(ΔE / k_B T)", () => {
-    const L = 16;
-    const dE = 0.05; // O site energy higher in region 1 by ΔE: vacancies prefer it
-    const types = new Uint8Array(L ** 3);
-    for (let s = 0; s < types.length; s++) types[s] = s % L < L / 2 ? 0 : 1;
-    const gas = new VacancyLatticeGas({
-      size: L,
-      vacancyFraction: 0.05,
-      temperature_K: T,
-      attemptFrequency_Hz: NU,
-      barrier_eV: EA,
-      seed: 1,
-      siteTypes: types,
-      siteEnergy_eV: [0, dE],
-    });
-    gas.run(300_000);
-    gas.resetAverages();
-    gas.run(3_000_000);
-    const mean = gas.meanVacanciesByType();
-    const sites = gas.sitesByType();
-    const c0 = mean[0] / sites[0];
-    const c1 = mean[1] / sites[1];
-    // site exclusion only: Fermi–Dirac occupancy, c/(1−c) ∝ exp(E_O / k_B T) exactly
-    const ratio = c1 / (1 - c1) / (c0 / (1 - c0));
-    expect(Math.abs(ratio / Math.exp(dE / (BOLTZMANN_eV_PER_K * T)) - 1)).toBeLessThan(0.05);
-  });
+  it.each([0.05, 0.15])(
+    "detailed balance in a two-region landscape (ΔE = %s eV): vacancy occupancy ratio = exp(ΔE / k_B T)",
+    (dE) => {
+      const L = 16;
+      // O site energy higher in region 1 by ΔE: vacancies prefer it
+      const types = new Uint8Array(L ** 3);
+      for (let s = 0; s < types.length; s++) types[s] = s % L < L / 2 ? 0 : 1;
+      const gas = new VacancyLatticeGas({
+        size: L,
+        vacancyFraction: 0.05,
+        temperature_K: T,
+        attemptFrequency_Hz: NU,
+        barrier_eV: EA,
+        seed: 1,
+        siteTypes: types,
+        siteEnergy_eV: [0, dE],
+      });
+      gas.run(300_000);
+      gas.resetAverages();
+      gas.run(3_000_000);
+      const mean = gas.meanVacanciesByType();
+      const sites = gas.sitesByType();
+      const c0 = mean[0] / sites[0];
+      const c1 = mean[1] / sites[1];
+      // site exclusion only: Fermi–Dirac occupancy, c/(1−c) ∝ exp(E_O / k_B T) exactly
+      const ratio = c1 / (1 - c1) / (c0 / (1 - c0));
+      expect(Math.abs(ratio / Math.exp(dE / (BOLTZMANN_eV_PER_K * T)) - 1)).toBeLessThan(0.05);
+    },
+  );
 
   it("Fick: an ¹⁸O label step relaxes at the rate D* (2 − 2 cos k) set by the measured tracer diffusion", () => {
     const L = 32;

@@ -4,10 +4,16 @@
  * Model: a fraction of the O sites is vacant; an O ion hops into a neighbouring vacancy with the
  * transition-state rate of `rates.ts` (site types carry O site energies, so the landscape can hold
  * regions such as support, interface and metal, and detailed balance holds for any landscape).
- * Selection is rejection-free (BKL n-fold way; Bortz, Kalos & Lebowitz 1975; Gillespie 1976): the
- * event catalogue is indexed by vacancy — each vacancy carries the sum of the rates of the O ions
- * that can jump into it — in a binary sum tree, so one event costs O(log n_vacancies) plus the
- * rates of the vacancies next to the two sites that changed. Time advances by −ln(u)/R_total.
+ * Selection: rejection KMC by uniformisation (thinning of a Poisson process; e.g. Gillespie 1976,
+ * Serebrinsky, PRE 83, 037701 (2011)). Every vacancy k carries a constant bound B(type of its site) =
+ * 6 × the largest rate of an O hop into that type. An attempt picks a vacancy with probability B_k/ΣB
+ * (uniformly when there is one site type, through an 8-ary sum tree over vacancies otherwise), one of
+ * its six neighbours uniformly, and executes the hop of the O there with probability rate/(B/6) — a
+ * vacant neighbour is a null attempt. The clock advances by −ln(u)/ΣB at every attempt, null or not,
+ * which makes the executed hops exactly the continuous-time Markov chain of the model (the same
+ * process as rejection-free BKL). With dilute vacancies few attempts are null (≈ c for one type), and
+ * nothing around the two changed sites needs a new rate: no neighbour-rate updates, no site → vacancy
+ * map. `events` counts executed hops only; `attempts` counts all.
  *
  * Memory layout for speed (the hot loop is memory-bound at 128³): occupancy and the ¹⁸O label are
  * one bit each per site (bitsets over sites stored in 4×4×4 bricks: 256 kB each at 128³, L2-resident),
@@ -90,8 +96,6 @@ export class VacancyLatticeGas {
   private readonly labelled: Int32Array;
   /** Site type per storage slot; empty (never read) when there is one type. */
   private readonly typeAt: Uint8Array;
-  /** Per storage slot: the vacancy on it (valid only where the slot is vacant). */
-  private readonly vacancyAt: Int32Array;
   /**
    * Per vacancy k, 16 bytes from VACANCY_STRIDE·k: its packed coordinates x | y << 10 | z << 20 and its
    * unwrapped displacement (dx, dy, dz); its slot follows from the coordinates through three L1-resident tables.
@@ -104,7 +108,12 @@ export class VacancyLatticeGas {
   /** ∫ n_vacancies(type) dt up to `integratedUntil[type]`. */
   private readonly vacancyTimeOfType: Float64Array;
   private readonly integratedUntil: Float64Array;
+  /** Catalogue of vacancy bounds (used when there is more than one site type). */
   private readonly tree: SumTree;
+  /** Bound B of a vacancy on a site of each type, s⁻¹. */
+  private readonly bound: Float64Array;
+  /** Attempts made (executed hops and null attempts). */
+  attempts = 0;
   private readonly rng: Xoshiro128;
 
   constructor(options: VacancyLatticeGasOptions) {
@@ -159,7 +168,6 @@ export class VacancyLatticeGas {
     this.occupied = new Int32Array((lat.slots + 31) >>> 5);
     this.labelled = new Int32Array((lat.slots + 31) >>> 5);
     this.typeAt = new Uint8Array(this.nTypes > 1 ? lat.slots : 0);
-    this.vacancyAt = new Int32Array(lat.slots).fill(-1);
     this.vacancy = new Int32Array(VACANCY_STRIDE * nv);
     this.atomAt = new Int32Array(this.tracers ? lat.slots : 0);
     this.atomDisplacement = new Int32Array(this.tracers ? 3 * this.oxygens : 0);
@@ -176,8 +184,6 @@ export class VacancyLatticeGas {
         const x = s % nx;
         const y = Math.floor(s / nx) % ny;
         const z = Math.floor(s / (nx * ny));
-        const slot = lat.offsetX[x] + lat.offsetY[y] + lat.offsetZ[z];
-        this.vacancyAt[slot] = k;
         this.vacancy[VACANCY_STRIDE * k] = x | (y << COORD_BITS) | (z << (2 * COORD_BITS));
         this.vacanciesOfType[this.siteTypes[s]]++;
         k++;
@@ -193,21 +199,20 @@ export class VacancyLatticeGas {
         this.labelled[slot >>> 5] |= 1 << (slot & 31);
       if (this.tracers) this.atomAt[slot] = a++;
     }
+    // bound per site type: six times the fastest hop into it
+    this.bound = new Float64Array(this.nTypes);
+    for (let b = 0; b < this.nTypes; b++)
+      for (let a = 0; a < this.nTypes; a++)
+        this.bound[b] = Math.max(this.bound[b], 6 * this.rates[a * this.nTypes + b]);
     this.tree = new SumTree(nv);
     const initial = new Float64Array(nv);
     for (let k = 0; k < nv; k++) {
       const q = this.vacancy[VACANCY_STRIDE * k];
-      initial[k] = vacancyRate(
+      const slot =
         lat.offsetX[q & COORD_MASK] +
-          lat.offsetY[(q >>> COORD_BITS) & COORD_MASK] +
-          lat.offsetZ[q >>> (2 * COORD_BITS)],
-        q,
-        this.occupied,
-        this.typeAt,
-        lat,
-        this.rates,
-        this.nTypes,
-      );
+        lat.offsetY[(q >>> COORD_BITS) & COORD_MASK] +
+        lat.offsetZ[q >>> (2 * COORD_BITS)];
+      initial[k] = this.bound[this.nTypes > 1 ? this.typeAt[slot] : 0];
     }
     this.tree.setAll(initial);
   }
@@ -220,20 +225,12 @@ export class VacancyLatticeGas {
     const oX = lat.offsetX;
     const oY = lat.offsetY;
     const oZ = lat.offsetZ;
-    const pX = lat.plusX;
-    const mX = lat.minusX;
-    const pY = lat.plusY;
-    const mY = lat.minusY;
-    const pZ = lat.plusZ;
-    const mZ = lat.minusZ;
     const nt = this.nTypes;
     const rates = this.rates;
     const occ = this.occupied;
     const lab = this.labelled;
     const typeAt = this.typeAt;
     const multi = nt > 1;
-    const rate0 = rates[0];
-    const vacancyAt = this.vacancyAt;
     const vac = this.vacancy;
     const tracers = this.tracers;
     const atomAt = this.atomAt;
@@ -245,48 +242,42 @@ export class VacancyLatticeGas {
     const rng = this.rng;
     let t = this.time;
     let done = 0;
-    for (; done < count; done++) {
-      const R = tree.total;
+    const bound = this.bound;
+    const nv = this.vacancies;
+    const totalUniform = nv * bound[0];
+    let attempts = 0;
+    // a lattice where no O can ever move (impossible below the vacancy limit) must not spin forever
+    const maxAttempts = 1000 * count + 1_000_000;
+    while (done < count && attempts < maxAttempts) {
+      const R = multi ? tree.total : totalUniform;
       if (!(R > 0)) break;
-      // one 53-bit draw chooses the vacancy and, through the remainder, which O jumps into it
-      const k = tree.pick(rng.unit() * R);
-      const u = tree.remainder;
+      attempts++;
+      t += -Math.log(rng.unitOpen32()) / R;
+      // one 53-bit draw: the vacancy, then (from what is left of it) the direction and the acceptance
+      let f: number;
+      let k: number;
+      if (multi) {
+        k = tree.pick(rng.unit() * R);
+        f = tree.remainder / tree.get(k);
+      } else {
+        const x = rng.unit() * nv;
+        k = Math.floor(x);
+        f = x - k;
+      }
+      const g6 = f * 6;
+      const d = Math.floor(g6);
       const vk = VACANCY_STRIDE * k;
       const q = vac[vk];
       const x = q & COORD_MASK;
       const y = (q >>> COORD_BITS) & COORD_MASK;
       const z = q >>> (2 * COORD_BITS);
       const v = oX[x] + oY[y] + oZ[z];
-      const tv = multi ? typeAt[v] : 0;
-      // the six neighbours (directions +x −x +y −y +z −z), their occupancy and hop rates into v, branch-free
-      const s0 = v + pX[x];
-      const s1 = v + mX[x];
-      const s2 = v + pY[y];
-      const s3 = v + mY[y];
-      const s4 = v + pZ[z];
-      const s5 = v + mZ[z];
-      const a0 = (occ[s0 >>> 5] >>> (s0 & 31)) & 1;
-      const a1 = (occ[s1 >>> 5] >>> (s1 & 31)) & 1;
-      const a2 = (occ[s2 >>> 5] >>> (s2 & 31)) & 1;
-      const a3 = (occ[s3 >>> 5] >>> (s3 & 31)) & 1;
-      const a4 = (occ[s4 >>> 5] >>> (s4 & 31)) & 1;
-      const a5 = (occ[s5 >>> 5] >>> (s5 & 31)) & 1;
-      const c0 = (multi ? rates[typeAt[s0] * nt + tv] : rate0) * a0;
-      const c1 = c0 + (multi ? rates[typeAt[s1] * nt + tv] : rate0) * a1;
-      const c2 = c1 + (multi ? rates[typeAt[s2] * nt + tv] : rate0) * a2;
-      const c3 = c2 + (multi ? rates[typeAt[s3] * nt + tv] : rate0) * a3;
-      const c4 = c3 + (multi ? rates[typeAt[s4] * nt + tv] : rate0) * a4;
-      const vacantAround =
-        (a0 ^ 1) | ((a1 ^ 1) << 1) | ((a2 ^ 1) << 2) | ((a3 ^ 1) << 3) | ((a4 ^ 1) << 4) | ((a5 ^ 1) << 5);
-      let d =
-        (u >= c0 ? 1 : 0) + (u >= c1 ? 1 : 0) + (u >= c2 ? 1 : 0) + (u >= c3 ? 1 : 0) + (u >= c4 ? 1 : 0);
-      // round-off guard: never pick a direction without an O to jump (zero rate)
-      while ((vacantAround >> d) & 1) d = d === 0 ? 5 : d - 1;
       const n = v + stepSlot(lat, x, y, z, d);
-      const qn = stepCoord(lat, q, d);
+      if (((occ[n >>> 5] >>> (n & 31)) & 1) === 0) continue; // a vacancy next door: null attempt
+      const tv = multi ? typeAt[v] : 0;
       const tn = multi ? typeAt[n] : 0;
-      const dt = -Math.log(rng.unitOpen32()) / R;
-      t += dt;
+      if (multi && (g6 - d) * bound[tv] >= 6 * rates[tn * nt + tv]) continue; // thinned
+      const qn = stepCoord(lat, q, d);
       // O moves n → v (step −d), the vacancy moves v → n (step +d); the label travels with the O
       occ[v >>> 5] |= 1 << (v & 31);
       occ[n >>> 5] &= ~(1 << (n & 31));
@@ -294,7 +285,6 @@ export class VacancyLatticeGas {
         lab[v >>> 5] |= 1 << (v & 31);
         lab[n >>> 5] &= ~(1 << (n & 31));
       }
-      vacancyAt[n] = k;
       vac[vk] = qn;
       vac[vk + 1] += STEP_X[d];
       vac[vk + 2] += STEP_Y[d];
@@ -307,61 +297,24 @@ export class VacancyLatticeGas {
         adisp[3 * a + 2] -= STEP_Z[d];
       }
       if (tv !== tn) {
-        // vacancy occupation per type, integrated over the waiting time before this event
+        // vacancy occupation per type, integrated up to this event; the vacancy's bound follows its type
         timeOfType[tv] += ofType[tv] * (t - until[tv]);
         until[tv] = t;
         timeOfType[tn] += ofType[tn] * (t - until[tn]);
         until[tn] = t;
         ofType[tv]--;
         ofType[tn]++;
+        tree.set(k, bound[tn]);
       }
-      // rates that changed: any other vacancy next to v (now filled) ...
-      if (vacantAround !== 0)
-        for (let e = 0; e < 6; e++)
-          if ((vacantAround >> e) & 1) {
-            const w = v + stepSlot(lat, x, y, z, e);
-            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, q, e), occ, typeAt, lat, rates, nt));
-          }
-      // ... this vacancy at n, and any vacancy next to n (which lost an O neighbour)
-      const xn = qn & COORD_MASK;
-      const yn = (qn >>> COORD_BITS) & COORD_MASK;
-      const zn = qn >>> (2 * COORD_BITS);
-      const w0 = n + pX[xn];
-      const w1 = n + mX[xn];
-      const w2 = n + pY[yn];
-      const w3 = n + mY[yn];
-      const w4 = n + pZ[zn];
-      const w5 = n + mZ[zn];
-      const b0 = (occ[w0 >>> 5] >>> (w0 & 31)) & 1;
-      const b1 = (occ[w1 >>> 5] >>> (w1 & 31)) & 1;
-      const b2 = (occ[w2 >>> 5] >>> (w2 & 31)) & 1;
-      const b3 = (occ[w3 >>> 5] >>> (w3 & 31)) & 1;
-      const b4 = (occ[w4 >>> 5] >>> (w4 & 31)) & 1;
-      const b5 = (occ[w5 >>> 5] >>> (w5 & 31)) & 1;
-      tree.set(
-        k,
-        (multi ? rates[typeAt[w0] * nt + tn] : rate0) * b0 +
-          (multi ? rates[typeAt[w1] * nt + tn] : rate0) * b1 +
-          (multi ? rates[typeAt[w2] * nt + tn] : rate0) * b2 +
-          (multi ? rates[typeAt[w3] * nt + tn] : rate0) * b3 +
-          (multi ? rates[typeAt[w4] * nt + tn] : rate0) * b4 +
-          (multi ? rates[typeAt[w5] * nt + tn] : rate0) * b5,
-      );
-      const vacantAroundN =
-        (b0 ^ 1) | ((b1 ^ 1) << 1) | ((b2 ^ 1) << 2) | ((b3 ^ 1) << 3) | ((b4 ^ 1) << 4) | ((b5 ^ 1) << 5);
-      if (vacantAroundN !== 0)
-        for (let e = 0; e < 6; e++)
-          if ((vacantAroundN >> e) & 1) {
-            const w = n + stepSlot(lat, xn, yn, zn, e);
-            tree.set(vacancyAt[w], vacancyRate(w, stepCoord(lat, qn, e), occ, typeAt, lat, rates, nt));
-          }
-      if (onProgress && (done + 1) % every === 0) {
+      done++;
+      if (onProgress && done % every === 0) {
         this.time = t;
-        onProgress({ events: done + 1, of: count, time_s: t });
+        onProgress({ events: done, of: count, time_s: t });
       }
     }
     this.time = t;
     this.events += done;
+    this.attempts += attempts;
     return done;
   }
 
@@ -459,28 +412,6 @@ function stepCoord(lat: cubic.CubicLattice, q: number, d: number): number {
     default:
       return (q & ~(COORD_MASK << (2 * COORD_BITS))) | (lat.prevZ[z] << (2 * COORD_BITS));
   }
-}
-
-/** Σ of the rates of the O ions next to the vacancy at slot v (packed coordinates q) that can jump into it, s⁻¹. */
-function vacancyRate(
-  v: number,
-  q: number,
-  occ: Int32Array,
-  typeAt: Uint8Array,
-  lat: cubic.CubicLattice,
-  rates: Float64Array,
-  nt: number,
-): number {
-  const x = q & COORD_MASK;
-  const y = (q >>> COORD_BITS) & COORD_MASK;
-  const z = q >>> (2 * COORD_BITS);
-  const tv = nt > 1 ? typeAt[v] : 0;
-  let r = 0;
-  for (let d = 0; d < 6; d++) {
-    const s = v + stepSlot(lat, x, y, z, d);
-    if (((occ[s >>> 5] >>> (s & 31)) & 1) === 1) r += rates[(nt > 1 ? typeAt[s] : 0) * nt + tv];
-  }
-  return r;
 }
 
 function meanSquare(disp: Int32Array, count: number): number {
