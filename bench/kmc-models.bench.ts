@@ -72,7 +72,12 @@ export function runModelsBench(events = Number(process.env.BENCH_EVENTS ?? 10_00
     temperature_K: 773,
     oxygenChemicalPotential_eV: -2.5,
     reductionEnergy_eV: 2.4,
-    surfaceEnergies: { metal_J_per_m2: 2.5, suboxide_J_per_m2: 1.0, interface_J_per_m2: 0.8, source: "bench" },
+    surfaceEnergies: {
+      metal_J_per_m2: 2.5,
+      suboxide_J_per_m2: 1.0,
+      interface_J_per_m2: 0.8,
+      source: "bench",
+    },
     seed: 1,
     sampleEvery: 100_000,
   });

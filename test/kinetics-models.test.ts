@@ -4,6 +4,7 @@ import { EncapsulationModel, type EncapsulationOptions, wets } from "../src/kine
 import { GraphLatticeGas, compressedRows } from "../src/kinetics/graph-lattice-gas.js";
 import { interstitialSites, metalLattice, octTetDistance } from "../src/kinetics/interstitials.js";
 import type { LandscapeRegion, OxygenLandscape } from "../src/kinetics/landscape-input.js";
+import { simulateBulkOxygen, simulateEncapsulation } from "../src/kinetics/simulate.js";
 import { BOLTZMANN_eV_PER_K } from "../src/units/constants.js";
 
 /** An explicit test landscape (not sourced values: a constructed contrast). */
@@ -302,5 +303,52 @@ describe("Model B: suboxide creep", () => {
     const resumed = new EncapsulationModel(options, JSON.parse(JSON.stringify(first.checkpoint())));
     resumed.run(30_000 - 12_345);
     expect(resumed.series).toEqual(whole.series);
+  });
+});
+
+describe("simulate: result shapes of smsi simulate", () => {
+  it("a time-bounded bulk-oxygen run stops at the time; an events-bounded encapsulation run gives final and series", () => {
+    const a = simulateBulkOxygen(
+      {
+        landscape: landscape("Ru", OPEN_GATE),
+        temperature_K: 723,
+        oxygenChemicalPotential_eV: -0.6,
+        seed: 1,
+      },
+      { time_s: 2e-6, maxEvents: 2_000_000 },
+    );
+    expect(a.reachedTime).toBe(true);
+    expect(a.simulatedTime_s).toBeCloseTo(2e-6, 12);
+    expect(Object.keys(a.final).sort()).toEqual(
+      [
+        "frontDepth_nm",
+        "interfaceCrossings",
+        "o18FractionOfMetalOxygen",
+        "oxidisedFraction",
+        "surfaceIncorporations",
+      ].sort(),
+    );
+    expect(a.series.length).toBeGreaterThan(1);
+    expect(a.assumptions.some((x) => x.name === "pairEnergy_eV" && x.isAssumption)).toBe(true);
+    const b = simulateEncapsulation(
+      {
+        temperature_K: 773,
+        oxygenChemicalPotential_eV: -2.5,
+        reductionEnergy_eV: 2.4,
+        surfaceEnergies: {
+          metal_J_per_m2: 2.5,
+          suboxide_J_per_m2: 1,
+          interface_J_per_m2: 0.8,
+          source: "test",
+        },
+        seed: 1,
+      },
+      { events: 50_000 },
+    );
+    expect(b.events).toBe(50_000);
+    expect(b.final.coCapacityRelative).toBe(b.final.freeMetalSiteFraction);
+    expect(() => simulateEncapsulation({ ...b.parameters, temperature_K: 773 } as never, {})).toThrow(
+      /--events/,
+    );
   });
 });

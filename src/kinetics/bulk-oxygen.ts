@@ -22,7 +22,6 @@ import {
   type GraphCheckpoint,
   GraphLatticeGas,
   type GraphLatticeGasOptions,
-  type GraphProgress,
   type SiteGraph,
   compressedRows,
 } from "./graph-lattice-gas.js";
@@ -45,6 +44,7 @@ import {
 } from "./landscape-input.js";
 import { Xoshiro128 } from "./random.js";
 import { hopBarrier } from "./rates.js";
+import { type RunOptions, runSampled } from "./sampled-run.js";
 
 /** Defaults of the named assumptions (each reported with `isAssumption: true` unless overridden). */
 export const BULK_OXYGEN_DEFAULTS = {
@@ -446,13 +446,6 @@ function build(o: BulkOxygenOptions): Built {
   };
 }
 
-export interface RunOptions {
-  /** Stop at this simulated time, s. */
-  until_s?: number;
-  onProgress?: (p: GraphProgress) => void;
-  progressEvery?: number;
-}
-
 export class BulkOxygenModel {
   readonly options: BulkOxygenOptions;
   readonly assumptions: Assumption[];
@@ -462,7 +455,7 @@ export class BulkOxygenModel {
   private readonly built: Built;
   private readonly sampleEvery: number;
   private readonly threshold: number;
-  private sinceSample = 0;
+  sinceSample = 0;
 
   constructor(options: BulkOxygenOptions, checkpoint?: BulkOxygenCheckpoint) {
     this.options = options;
@@ -486,33 +479,9 @@ export class BulkOxygenModel {
   }
 
   /** Run `events` more events (or until `until_s`), sampling every `sampleEvery` events. Returns events done. */
+  /** Run `events` more events (or until `until_s`), sampling every `sampleEvery` events. Returns events done. */
   run(events: number, options: RunOptions = {}): number {
-    if (!Number.isInteger(events) || events < 0)
-      throw new InputError("events", `must be a non-negative integer (got ${events})`);
-    let done = 0;
-    const started = performance.now();
-    while (done < events) {
-      const n = Math.min(events - done, this.sampleEvery - this.sinceSample);
-      const ran = this.engine.run(n, { until_s: options.until_s });
-      done += ran;
-      this.sinceSample += ran;
-      if (this.sinceSample === this.sampleEvery || ran < n) {
-        this.series.push(this.sample());
-        this.sinceSample = 0;
-      }
-      if (options.onProgress && (done % (options.progressEvery ?? 100_000) < n || done === events)) {
-        const rate = done / ((performance.now() - started) / 1000);
-        options.onProgress({
-          events: done,
-          of: events,
-          time_s: this.engine.time,
-          eventsPerSecond: rate,
-          eta_s: (events - done) / rate,
-        });
-      }
-      if (ran < n) break;
-    }
-    return done;
+    return runSampled(this.engine, this, this.sampleEvery, () => this.sample(), events, options);
   }
 
   checkpoint(): BulkOxygenCheckpoint {

@@ -24,7 +24,7 @@ import {
   compressedRows,
 } from "./graph-lattice-gas.js";
 import type { Assumption } from "./landscape-input.js";
-import type { RunOptions } from "./bulk-oxygen.js";
+import { type RunOptions, runSampled } from "./sampled-run.js";
 
 /** 1 J/m² in eV/nm² (1 eV = 1.602176634e-19 J exactly, SI 2019). */
 export const EV_PER_NM2_PER_J_PER_M2 = 1 / 1.602176634e-19 / 1e18;
@@ -103,7 +103,7 @@ export class EncapsulationModel {
   private readonly siteArea_nm2: number;
   private readonly oxygenPerUnit: number;
   private readonly sampleEvery: number;
-  private sinceSample = 0;
+  sinceSample = 0;
   private conditions: { oxygenChemicalPotential_eV: number; surfaceEnergies: SurfaceEnergies };
 
   constructor(options: EncapsulationOptions, checkpoint?: EncapsulationCheckpoint) {
@@ -253,33 +253,9 @@ export class EncapsulationModel {
     });
   }
 
+  /** Run `events` more events (or until `until_s`), sampling every `sampleEvery` events. Returns events done. */
   run(events: number, options: RunOptions = {}): number {
-    if (!Number.isInteger(events) || events < 0)
-      throw new InputError("events", `must be a non-negative integer (got ${events})`);
-    let done = 0;
-    const started = performance.now();
-    while (done < events) {
-      const n = Math.min(events - done, this.sampleEvery - this.sinceSample);
-      const ran = this.engine.run(n, { until_s: options.until_s });
-      done += ran;
-      this.sinceSample += ran;
-      if (this.sinceSample === this.sampleEvery || ran < n) {
-        this.series.push(this.sample());
-        this.sinceSample = 0;
-      }
-      if (options.onProgress) {
-        const rate = done / ((performance.now() - started) / 1000);
-        options.onProgress({
-          events: done,
-          of: events,
-          time_s: this.engine.time,
-          eventsPerSecond: rate,
-          eta_s: (events - done) / rate,
-        });
-      }
-      if (ran < n) break;
-    }
-    return done;
+    return runSampled(this.engine, this, this.sampleEvery, () => this.sample(), events, options);
   }
 
   sample(): EncapsulationSample {
