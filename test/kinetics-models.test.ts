@@ -3,7 +3,11 @@ import { BulkOxygenModel, type BulkOxygenOptions } from "../src/kinetics/bulk-ox
 import { EncapsulationModel, type EncapsulationOptions, wets } from "../src/kinetics/encapsulation.js";
 import { GraphLatticeGas, compressedRows } from "../src/kinetics/graph-lattice-gas.js";
 import { interstitialSites, metalLattice, octTetDistance } from "../src/kinetics/interstitials.js";
-import type { LandscapeRegion, OxygenLandscape } from "../src/kinetics/landscape-input.js";
+import {
+  type LandscapeRegion,
+  type OxygenLandscape,
+  resolveLandscape,
+} from "../src/kinetics/landscape-input.js";
 import { simulateBulkOxygen, simulateEncapsulation } from "../src/kinetics/simulate.js";
 import { BOLTZMANN_eV_PER_K } from "../src/units/constants.js";
 
@@ -53,6 +57,50 @@ describe("interstitial lattices", () => {
       expect(octTetDistance(lat) / lat.nearestNeighbour_nm).toBeCloseTo(Math.sqrt(3 / 8), 1);
     }
     expect(() => metalLattice("Fe")).toThrow(/close-packed/);
+  });
+});
+
+describe("landscape input (contract B shape)", () => {
+  it("reads a landscape shaped like src/thermo/landscape.ts: negative support depths, an interfacial oxide, a metal surface", () => {
+    // explicit values in the shape thermo produces (names and depth signs), not sourced numbers
+    const land: OxygenLandscape = {
+      metal: "Ru",
+      support: "TiO2-rutile",
+      facet: "(110)",
+      gate: "coherent",
+      assumptions: [],
+      regions: [
+        region("support bulk", -1.8, -3.8, 0.7),
+        region("subsurface layer 2", -0.6, -3.6, 0.7),
+        region("subsurface layer 1", -0.3, -3.4, 0.7),
+        region("support surface", 0, -2.8, 0.3),
+        region("interface", 0, -1.8, 0.5),
+        region("interfacial oxide", 0.3, -1.5, 1.0),
+        region("metal interstitial", 1.25, -1.0, 1.0),
+        region("metal surface", 2.5, -1.5, 1.9),
+      ],
+    };
+    const resolved = resolveLandscape(land);
+    expect(resolved.support.map((r) => r.region)).toEqual([
+      "support surface",
+      "subsurface layer 1",
+      "subsurface layer 2",
+      "support bulk",
+    ]);
+    expect(resolved.metalOxide?.region).toBe("interfacial oxide");
+    expect(resolved.metal.map((r) => r.region)).toEqual(["metal interstitial"]);
+    expect(resolved.metalSurface?.region).toBe("metal surface");
+    const model = new BulkOxygenModel({
+      landscape: land,
+      temperature_K: 723,
+      oxygenChemicalPotential_eV: -0.7,
+      seed: 1,
+    });
+    // hcp: eight octahedral neighbours; a fully surrounded octahedral O sits at the oxide's O energy
+    const pair = model.assumptions.find((a) => a.name === "pairEnergy_eV");
+    expect(pair?.value).toBeCloseTo((-1.0 - -1.5) / 8, 12);
+    expect(pair?.isAssumption).toBe(true); // the oxide region is marked an assumption
+    expect(model.run(20_000)).toBe(20_000);
   });
 });
 
@@ -173,7 +221,8 @@ describe("Model A: bulk oxygen transport", () => {
           ...landscape("Pt", gate),
           regions: [
             region("support surface", 0, -0.35, 1.3),
-            region("support bulk", 1, -0.35, 1.0), // its barrier is the exchange with the support bulk
+            // its barrier is the exchange with the support bulk and the hops in the one support layer
+            region("support bulk", 1, -0.35, 1.0),
             region("interface", 0, -0.35, gate),
             region("metal interstitial", 0, 0.2, metalBarrier),
             region("metal surface", 0, 0.2, 0.7),
@@ -195,7 +244,7 @@ describe("Model A: bulk oxygen transport", () => {
       const model = new BulkOxygenModel(options);
       model.run(100_000); // reach the steady state
       const a = model.sample();
-      model.run(1_000_000);
+      model.run(1_400_000);
       const b = model.sample();
       const dt = b.time_s - a.time_s;
       const exits = b.surfaceReleases - a.surfaceReleases;

@@ -204,12 +204,6 @@ function build(o: BulkOxygenOptions): Built {
   );
   const ds = named("supportLayerSpacing_nm", "nm", "assumption", o.supportLayerSpacing_nm);
   const gap = named("interfaceGap_nm", "nm", "assumption", o.interfaceGap_nm);
-  const eps = named(
-    "pairEnergy_eV",
-    "eV",
-    "assumption: O–O attraction in the metal (oxide cohesion), free parameter",
-    o.pairEnergy_eV,
-  );
   const tet = named(
     "tetrahedralPenalty_eV",
     "eV",
@@ -238,6 +232,29 @@ function build(o: BulkOxygenOptions): Built {
     named("metalSurfaceBarrier_eV", "eV", "assumption: no metal-surface region in the landscape");
   const filmGaps = named("filmGaps", "gaps", "assumption", o.filmGaps);
   const h = lattice.layerSpacing_nm;
+  // O–O attraction: from the landscape's oxide region when it has one — an octahedral O with all its
+  // z octahedral neighbours filled sits at the oxide's O energy: ε = (E_interstitial − E_oxide) / z
+  const zOct = lattice.stacking === "fcc" ? 12 : 8;
+  const fromOxide = land.metalOxide
+    ? (land.metal[0].oxygenEnergy_eV - land.metalOxide.oxygenEnergy_eV) / zOct
+    : null;
+  const eps =
+    o.pairEnergy_eV ??
+    (fromOxide !== null && fromOxide >= 0 ? fromOxide : BULK_OXYGEN_DEFAULTS.pairEnergy_eV);
+  assumptions.push({
+    name: "pairEnergy_eV",
+    value: eps,
+    unit: "eV",
+    source:
+      o.pairEnergy_eV !== undefined
+        ? "given"
+        : fromOxide !== null && fromOxide >= 0
+          ? `(E "${land.metal[0].region}" − E "${land.metalOxide?.region}") / ${zOct} octahedral neighbours (${land.metalOxide?.energySource})`
+          : "assumption: O–O attraction in the metal (oxide cohesion), free parameter",
+    isAssumption:
+      o.pairEnergy_eV === undefined &&
+      (fromOxide === null || fromOxide < 0 || (land.metalOxide?.isAssumption ?? true)),
+  });
 
   // cell: the particle with a margin of half its diameter on each side, or a film cell
   const { cell, mx, my } = commensurateCell(
@@ -298,7 +315,12 @@ function build(o: BulkOxygenOptions): Built {
     const r = regionAtDepth(land.support, k * ds);
     regionOfSite[s] = r;
     energy[s] = r.oxygenEnergy_eV;
-    barrier[s] = r.migrationBarrier_eV;
+    // the free-surface region's barrier is its gas exchange; hops take the migration barrier below it
+    barrier[s] = (
+      k === 0 && land.support.length > 1
+        ? regionAtDepth(land.support, Math.max(ds, land.support[1].depth_nm))
+        : r
+    ).migrationBarrier_eV;
     if (k === 0 && under(pos[s].x, pos[s].y)) {
       energy[s] = land.interface.oxygenEnergy_eV;
       interfaceSites.push(s);

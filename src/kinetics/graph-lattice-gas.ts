@@ -30,6 +30,8 @@ import { SumTree } from "./sum-tree.js";
 export const MAX_GRAPH_SITES = 2_000_000;
 /** Most interaction neighbours per site (rate tables are built for 0 … this many). */
 export const MAX_PAIR_NEIGHBOURS = 16;
+/** Most entries of the hop-rate table (bounded memory: 8 bytes each); a landscape with very many distinct energies is refused. */
+export const MAX_RATE_TABLE = 8_000_000;
 
 export interface SiteGraph {
   sites: number;
@@ -213,7 +215,13 @@ export class GraphLatticeGas {
     const nE = this.nEnergy;
     const nC = this.nCount;
     const E = this.energyValues;
-    this.hopRate = new Float64Array(this.barrierValues.length * nE * nE * nC * nC);
+    const size = this.barrierValues.length * nE * nE * nC * nC;
+    if (size > MAX_RATE_TABLE)
+      throw new InputError(
+        "landscape.regions",
+        `${nE} distinct site energies × ${this.barrierValues.length} barriers need a rate table of ${size} entries (at most ${MAX_RATE_TABLE}); use fewer regions`,
+      );
+    this.hopRate = new Float64Array(size);
     this.barrierValues.forEach((b, bc) => {
       for (let ci = 0; ci < nE; ci++)
         for (let cj = 0; cj < nE; cj++)

@@ -37,15 +37,18 @@ export interface OxygenLandscape {
 }
 
 /** What a region is for the models, read from its name (case-insensitive). */
-export type RegionRole = "support" | "interface" | "metal-surface" | "metal";
+export type RegionRole = "support" | "interface" | "metal-surface" | "metal-oxide" | "metal";
 
 /**
  * Role of a region from its name: a name containing "interface" is the interface, one containing
  * "support" is the support; "metal" together
- * with "surface" (or "adsorbed") is the metal's gas-exposed surface (top-down route); any other
- * "metal"/"interstitial"/"oxide" name is O inside the metal; everything else ("support", "surface",
- * "subsurface", "bulk", "layer 3", …) is the support, ordered by depth below its free surface.
- * depth_nm: support regions, below the support's free surface; metal regions, above the interface.
+ * with "surface" (or "adsorbed") is the metal's gas-exposed surface (top-down route); an "oxide"
+ * name is O in the metal's (interfacial) oxide; any other "metal"/"interstitial" name is isolated O
+ * inside the metal; everything else ("support", "surface", "subsurface layer 3", "bulk", …) is the
+ * support. src/thermo/landscape.ts names them "support bulk", "subsurface layer k", "support surface",
+ * "interface", "interfacial oxide", "metal interstitial", "metal surface".
+ * depth_nm: support regions lie at |depth_nm| below the support's free surface (thermo gives them
+ * negative depths); metal regions at depth_nm above the interface.
  */
 export function regionRole(region: LandscapeRegion): RegionRole {
   const name = region.region.toLowerCase();
@@ -53,17 +56,20 @@ export function regionRole(region: LandscapeRegion): RegionRole {
   if (name.includes("support")) return "support";
   const metalish = /metal|interstitial|oxide/.test(name);
   if (metalish && /surface|adsorb/.test(name)) return "metal-surface";
+  if (name.includes("oxide")) return "metal-oxide";
   if (metalish) return "metal";
   return "support";
 }
 
 /** The landscape sorted into the regions the models use. */
 export interface ResolvedLandscape {
-  /** Support regions by increasing depth (the first is the free surface). */
+  /** Support regions by increasing depth below the free surface (depth_nm made ≥ 0; the first is the surface). */
   support: LandscapeRegion[];
   interface: LandscapeRegion;
-  /** Metal-interior regions by increasing height above the interface. */
+  /** Regions of isolated O inside the metal by increasing height above the interface. */
   metal: LandscapeRegion[];
+  /** O in the metal's oxide (sets the O–O attraction when given). */
+  metalOxide: LandscapeRegion | null;
   metalSurface: LandscapeRegion | null;
 }
 
@@ -72,6 +78,7 @@ export function resolveLandscape(landscape: OxygenLandscape, field = "landscape"
   const metal: LandscapeRegion[] = [];
   let iface: LandscapeRegion | null = null;
   let metalSurface: LandscapeRegion | null = null;
+  let metalOxide: LandscapeRegion | null = null;
   landscape.regions.forEach((r, i) => {
     for (const [key, v] of [
       ["depth_nm", r.depth_nm],
@@ -86,7 +93,8 @@ export function resolveLandscape(landscape: OxygenLandscape, field = "landscape"
         `must be ≥ 0 (got ${r.migrationBarrier_eV})`,
       );
     const role = regionRole(r);
-    if (role === "support") support.push(r);
+    if (role === "support") support.push({ ...r, depth_nm: Math.abs(r.depth_nm) });
+    else if (role === "metal-oxide") metalOxide = metalOxide ?? r;
     else if (role === "metal") metal.push(r);
     else if (role === "interface") iface = iface ?? r;
     else metalSurface = metalSurface ?? r;
@@ -101,7 +109,7 @@ export function resolveLandscape(landscape: OxygenLandscape, field = "landscape"
     );
   support.sort((a, b) => a.depth_nm - b.depth_nm);
   metal.sort((a, b) => a.depth_nm - b.depth_nm);
-  return { support, interface: iface, metal, metalSurface };
+  return { support, interface: iface, metal, metalOxide, metalSurface };
 }
 
 /** The region of a sorted list that applies at a depth: the deepest one starting at or above it. */
