@@ -4,8 +4,8 @@
  * Model: a fraction of the O sites is vacant; an O ion hops into a neighbouring vacancy with the
  * transition-state rate of `rates.ts` (site types carry O site energies, so the landscape can hold
  * regions such as support, interface and metal, and detailed balance holds for any landscape).
- * Selection: rejection KMC by uniformisation (thinning of a Poisson process; e.g. Gillespie 1976,
- * Serebrinsky, PRE 83, 037701 (2011)). Every vacancy k carries a constant bound B(type of its site) =
+ * Selection: rejection KMC by uniformisation (Jensen 1953; thinning of a Poisson process, Lewis &
+ * Shedler, Nav. Res. Logist. Q. 26, 403 (1979)). Every vacancy k carries a constant bound B(type of its site) =
  * 6 × the largest rate of an O hop into that type. An attempt picks a vacancy with probability B_k/ΣB
  * (uniformly when there is one site type, through an 8-ary sum tree over vacancies otherwise), one of
  * its six neighbours uniformly, and executes the hop of the O there with probability rate/(B/6) — a
@@ -19,8 +19,8 @@
  * one bit each per site (bitsets over sites stored in 4×4×4 bricks: 256 kB each at 128³, L2-resident),
  * site types one byte per site read only when there is more than one type; neighbours are computed
  * from the vacancy's packed coordinates (see `cubic-lattice.ts`); the label bit travels with the O.
- * Hop choice is branch-free and reuses the sum tree's remainder, so one event draws two random
- * numbers. O identities with unwrapped displacements (tracer diffusion) cost 16 bytes per O and are
+ * An attempt draws two random numbers: the clock, and one 53-bit number whose parts pick the vacancy,
+ * the direction and the acceptance. O identities with unwrapped displacements (tracer diffusion) cost 16 bytes per O and are
  * kept only when `tracers` is set. Lengths are in lattice units (a = 1).
  */
 import { InputError } from "../units/errors.js";
