@@ -39,12 +39,16 @@ import {
   type Assumption,
   type LandscapeRegion,
   type OxygenLandscape,
+  assumptionRecorder,
   regionAtDepth,
   resolveLandscape,
 } from "./landscape-input.js";
 import { Xoshiro128 } from "./random.js";
 import { hopBarrier } from "./rates.js";
 import { type RunOptions, runSampled } from "./sampled-run.js";
+
+/** Largest particle Model A builds: ≈ 2.3·10⁵ sites, ≈ 0.6 GB while building (bounded memory on shared machines). */
+export const MAX_PARTICLE_SIZE_NM = 10;
 
 /** Defaults of the named assumptions (each reported with `isAssumption: true` unless overridden). */
 export const BULK_OXYGEN_DEFAULTS = {
@@ -165,17 +169,8 @@ interface Built {
 function build(o: BulkOxygenOptions): Built {
   const D = BULK_OXYGEN_DEFAULTS;
   const assumptions: Assumption[] = [];
-  const named = <K extends keyof typeof D>(key: K, unit: string, source: string, given?: number): number => {
-    const value = given ?? (D[key] as number);
-    assumptions.push({
-      name: key,
-      value,
-      unit,
-      source: given === undefined ? source : "given",
-      isAssumption: given === undefined,
-    });
-    return value;
-  };
+  const named = assumptionRecorder(D, assumptions);
+
   if (!(o.temperature_K > 0))
     throw new InputError("temperature", `must be above 0 K (got ${o.temperature_K})`);
   if (!Number.isFinite(o.oxygenChemicalPotential_eV))
@@ -187,7 +182,8 @@ function build(o: BulkOxygenOptions): Built {
   const lattice = metalLattice(o.landscape.metal, "landscape.metal");
   const geometry = o.geometry ?? "particle";
   const size = named("particleSize_nm", "nm", "assumption: a typical supported particle", o.particleSize_nm);
-  if (!(size >= 0.5 && size <= 20)) throw new InputError("particleSize", `must be 0.5–20 nm (got ${size})`);
+  if (!(size >= 0.5 && size <= MAX_PARTICLE_SIZE_NM))
+    throw new InputError("particleSize", `must be 0.5–${MAX_PARTICLE_SIZE_NM} nm (got ${size})`);
   const layers = named(
     "supportLayers",
     "layers",

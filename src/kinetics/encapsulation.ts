@@ -23,7 +23,7 @@ import {
   type SiteGraph,
   compressedRows,
 } from "./graph-lattice-gas.js";
-import type { Assumption } from "./landscape-input.js";
+import { type Assumption, assumptionRecorder } from "./landscape-input.js";
 import { type RunOptions, runSampled } from "./sampled-run.js";
 
 /** 1 J/m² in eV/nm² (1 eV = 1.602176634e-19 J exactly, SI 2019). */
@@ -109,22 +109,8 @@ export class EncapsulationModel {
   constructor(options: EncapsulationOptions, checkpoint?: EncapsulationCheckpoint) {
     this.options = options;
     const D = ENCAPSULATION_DEFAULTS;
-    const named = <K extends keyof typeof D>(
-      key: K,
-      unit: string,
-      source: string,
-      given?: number,
-    ): number => {
-      const value = given ?? (D[key] as number);
-      this.assumptions.push({
-        name: key,
-        value,
-        unit,
-        source: given === undefined ? source : "given",
-        isAssumption: given === undefined,
-      });
-      return value;
-    };
+    const named = assumptionRecorder(D, this.assumptions);
+
     if (!(options.temperature_K > 0))
       throw new InputError("temperature", `must be above 0 K (got ${options.temperature_K})`);
     for (const [k, v] of Object.entries(options.surfaceEnergies))

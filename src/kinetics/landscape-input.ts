@@ -36,6 +36,24 @@ export interface OxygenLandscape {
   assumptions: Assumption[];
 }
 
+/**
+ * A recorder of named parameters: `named(key, unit, source, given)` returns the given value or the
+ * default, and lists it (an assumption unless given).
+ */
+export function assumptionRecorder<D extends Record<string, number>>(defaults: D, list: Assumption[]) {
+  return (key: keyof D & string, unit: string, source: string, given?: number): number => {
+    const value = given ?? defaults[key];
+    list.push({
+      name: key,
+      value,
+      unit,
+      source: given === undefined ? source : "given",
+      isAssumption: given === undefined,
+    });
+    return value;
+  };
+}
+
 /** What a region is for the models, read from its name (case-insensitive). */
 export type RegionRole = "support" | "interface" | "metal-surface" | "metal-oxide" | "metal";
 
