@@ -37,7 +37,6 @@ import {
 } from "./interstitials.js";
 import {
   type Assumption,
-  type LandscapeRegion,
   type OxygenLandscape,
   assumptionRecorder,
   regionAtDepth,
@@ -304,12 +303,10 @@ function build(o: BulkOxygenOptions): Built {
   const exchangeBarrier = new Float64Array(N);
   const exchangeGroup = new Uint8Array(N);
   const interfaceSites: number[] = [];
-  const regionOfSite: LandscapeRegion[] = [];
   const gasExchange = o.supportGasExchange ?? true;
   for (let s = 0; s < nSupport; s++) {
     const k = supportLayerOf[s];
     const r = regionAtDepth(land.support, k * ds);
-    regionOfSite[s] = r;
     energy[s] = r.oxygenEnergy_eV;
     // the free-surface region's barrier is its gas exchange; hops take the migration barrier below it
     barrier[s] = (
