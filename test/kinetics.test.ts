@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cubicLattice, OPPOSITE } from "../src/kinetics/cubic-lattice.js";
+import { cubicLattice, neighbourSite, OPPOSITE, slotOfSite } from "../src/kinetics/cubic-lattice.js";
 import { Xoshiro128 } from "../src/kinetics/random.js";
-import { arrheniusRate, hopRateTable } from "../src/kinetics/rates.js";
+import { arrheniusRate, hopBarrier, hopRateTable } from "../src/kinetics/rates.js";
 import { SumTree } from "../src/kinetics/sum-tree.js";
 import { VacancyLatticeGas } from "../src/kinetics/vacancy-lattice-gas.js";
 import { BOLTZMANN_eV_PER_K } from "../src/units/constants.js";
@@ -67,11 +67,21 @@ describe("building blocks", () => {
     expect(Math.abs(sq / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
   });
 
-  it("lattice: periodic neighbours, each hop has its reverse", () => {
+  it("lattice: periodic neighbours, each hop has its reverse, storage slots are one-to-one", () => {
     const lat = cubicLattice(4, 5, 6);
-    for (let s = 0; s < lat.sites; s++)
-      for (let d = 0; d < 6; d++) expect(lat.neighbours[6 * lat.neighbours[6 * s + d] + OPPOSITE[d]]).toBe(s);
+    const slots = new Set<number>();
+    for (let s = 0; s < lat.sites; s++) {
+      for (let d = 0; d < 6; d++) expect(neighbourSite(lat, neighbourSite(lat, s, d), OPPOSITE[d])).toBe(s);
+      slots.add(slotOfSite(lat, s));
+      // the slot step tables agree with the coordinates of the neighbour
+      const x = s % 4;
+      expect(slotOfSite(lat, neighbourSite(lat, s, 0))).toBe(slotOfSite(lat, s) + lat.plusX[x]);
+    }
+    expect(slots.size).toBe(lat.sites);
+    expect(Math.max(...slots)).toBeLessThan(lat.slots);
     expect(() => cubicLattice(1)).toThrow(InputError);
+    // with 2 sites along an axis the ± neighbours coincide (science review item 18)
+    expect(() => cubicLattice(2, 8, 8)).toThrow(/coincide/);
     expect(() => cubicLattice(200)).toThrow(/128³/);
   });
 });
@@ -97,9 +107,28 @@ describe("hop rates", () => {
         );
   });
 
-  it("refuses an asymmetric saddle and a step larger than twice the barrier", () => {
+  it("refuses an asymmetric saddle", () => {
     expect(() => hopRateTable([0, 0], [0.9, 0.8, 0.7, 0.9], NU, T)).toThrow(/saddle/);
-    expect(() => hopRateTable([0, 2], [0.9, 0.9, 0.9, 0.9], NU, T)).toThrow(InputError);
+  });
+
+  it("a step larger than twice the barrier: saddle at the upper site, detailed balance kept, no negative barrier", () => {
+    for (const [e0, dE] of [
+      [0.2, 1.0],
+      [0.2, -1.0],
+      [0, 0.3],
+      [0.5, 0.9],
+    ]) {
+      const up = hopBarrier(e0, 0, dE);
+      const down = hopBarrier(e0, dE, 0);
+      expect(Math.min(up, down)).toBeGreaterThanOrEqual(0);
+      expect(up - down).toBeCloseTo(dE, 12);
+      expect(Math.max(up, down)).toBeGreaterThanOrEqual(Math.abs(dE));
+    }
+    // where the symmetric split is a true saddle it is kept unchanged
+    expect(hopBarrier(0.9, 0, 0.4)).toBeCloseTo(1.1, 12);
+    const table = hopRateTable([0, 2], [0.9, 0.9, 0.9, 0.9], NU, T);
+    expect(table[1] / table[2]).toBeCloseTo(Math.exp(-2 / (BOLTZMANN_eV_PER_K * T)) / 1, 20);
+    expect(table[2]).toBeCloseTo(NU, 0); // downhill over no barrier
   });
 });
 
@@ -120,6 +149,22 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(gas.vacancyDiffusion() / (GAMMA * (1 - c))).toBeLessThan(1.08);
   });
 
+  it("null attempts of the rejection scheme: one type, a vacant neighbour is drawn with probability ≈ c", () => {
+    const gas = new VacancyLatticeGas({
+      size: 24,
+      vacancyFraction: 0.1,
+      temperature_K: T,
+      attemptFrequency_Hz: NU,
+      barrier_eV: EA,
+      seed: 4,
+    });
+    expect(gas.run(500_000)).toBe(500_000);
+    const nullFraction = 1 - gas.events / gas.attempts;
+    // vacancy–vacancy neighbours are slightly more likely than c (vacancies meet and linger): within 0.1–0.13
+    expect(nullFraction).toBeGreaterThan(0.09);
+    expect(nullFraction).toBeLessThan(0.13);
+  });
+
   it("tracer correlation factor f = D* / (c Γ a²) → 0.6531 for dilute vacancies", () => {
     const gas = new VacancyLatticeGas({
       size: 16,
@@ -128,6 +173,7 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
       attemptFrequency_Hz: NU,
       barrier_eV: EA,
       seed: 3,
+      tracers: true,
     });
     gas.run(5_000_000);
     const c = gas.vacancies / gas.lattice.sites;
@@ -153,32 +199,35 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(ratio).toBeCloseTo(arrheniusRate(NU, EA, 800) / arrheniusRate(NU, EA, 650), 6);
   });
 
-  it("detailed balance in a two-region landscape: vacancy occupancy ratio = exp(ΔE / k_B T)", () => {
-    const L = 16;
-    const dE = 0.05; // O site energy higher in region 1 by ΔE: vacancies prefer it
-    const types = new Uint8Array(L ** 3);
-    for (let s = 0; s < types.length; s++) types[s] = s % L < L / 2 ? 0 : 1;
-    const gas = new VacancyLatticeGas({
-      size: L,
-      vacancyFraction: 0.05,
-      temperature_K: T,
-      attemptFrequency_Hz: NU,
-      barrier_eV: EA,
-      seed: 1,
-      siteTypes: types,
-      siteEnergy_eV: [0, dE],
-    });
-    gas.run(300_000);
-    gas.resetAverages();
-    gas.run(3_000_000);
-    const mean = gas.meanVacanciesByType();
-    const sites = gas.sitesByType();
-    const c0 = mean[0] / sites[0];
-    const c1 = mean[1] / sites[1];
-    // site exclusion only: Fermi–Dirac occupancy, c/(1−c) ∝ exp(E_O / k_B T) exactly
-    const ratio = c1 / (1 - c1) / (c0 / (1 - c0));
-    expect(Math.abs(ratio / Math.exp(dE / (BOLTZMANN_eV_PER_K * T)) - 1)).toBeLessThan(0.05);
-  });
+  it.each([0.05, 0.15])(
+    "detailed balance in a two-region landscape (ΔE = %s eV): vacancy occupancy ratio = exp(ΔE / k_B T)",
+    (dE) => {
+      const L = 16;
+      // O site energy higher in region 1 by ΔE: vacancies prefer it
+      const types = new Uint8Array(L ** 3);
+      for (let s = 0; s < types.length; s++) types[s] = s % L < L / 2 ? 0 : 1;
+      const gas = new VacancyLatticeGas({
+        size: L,
+        vacancyFraction: 0.05,
+        temperature_K: T,
+        attemptFrequency_Hz: NU,
+        barrier_eV: EA,
+        seed: 1,
+        siteTypes: types,
+        siteEnergy_eV: [0, dE],
+      });
+      gas.run(300_000);
+      gas.resetAverages();
+      gas.run(3_000_000);
+      const mean = gas.meanVacanciesByType();
+      const sites = gas.sitesByType();
+      const c0 = mean[0] / sites[0];
+      const c1 = mean[1] / sites[1];
+      // site exclusion only: Fermi–Dirac occupancy, c/(1−c) ∝ exp(E_O / k_B T) exactly
+      const ratio = c1 / (1 - c1) / (c0 / (1 - c0));
+      expect(Math.abs(ratio / Math.exp(dE / (BOLTZMANN_eV_PER_K * T)) - 1)).toBeLessThan(0.05);
+    },
+  );
 
   it("Fick: an ¹⁸O label step relaxes at the rate D* (2 − 2 cos k) set by the measured tracer diffusion", () => {
     const L = 32;
@@ -189,6 +238,7 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
       attemptFrequency_Hz: NU,
       barrier_eV: EA,
       seed: 1,
+      tracers: true,
       initialLabels: (s) => (s % L < L / 2 ? 1 : 0),
     });
     const firstMode = () => {
@@ -228,5 +278,6 @@ describe("vacancy lattice gas (the shared KMC benchmark model)", () => {
     expect(() => new VacancyLatticeGas({ ...base, siteTypes: new Uint8Array(3) })).toThrow(/siteTypes/);
     expect(() => new VacancyLatticeGas({ ...base, seed: 0.5 })).toThrow(/seed/);
     expect(() => new VacancyLatticeGas(base).run(-1)).toThrow(/events/);
+    expect(() => new VacancyLatticeGas(base).tracerDiffusion()).toThrow(/tracers/);
   });
 });

@@ -25,6 +25,17 @@ export class Xoshiro128 {
     this.s3 = splitmix32();
   }
 
+  /** The generator's four state words (a checkpoint): `setState` continues the identical stream. */
+  getState(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  setState(state: readonly number[]): void {
+    if (state.length !== 4 || state.every((w) => w === 0) || !state.every((w) => Number.isInteger(w)))
+      throw new RangeError("random state must be four integers, not all zero");
+    [this.s0, this.s1, this.s2, this.s3] = state.map((w) => w | 0);
+  }
+
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;
@@ -49,6 +60,11 @@ export class Xoshiro128 {
   /** Uniform double in [0, 1) with 32 random bits: enough to choose among events, one draw. */
   unit32(): number {
     return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform double in (0, 1) with 32 random bits, one draw: for −ln(u) waiting times (tail cut at 2⁻³²). */
+  unitOpen32(): number {
+    return (this.nextUint32() + 0.5) / 4294967296;
   }
 
   /** Uniform integer in [0, n). */

@@ -1,8 +1,9 @@
 /**
  * Transition-state hop rates (../shared/science/README.md §4): k = ν exp(−E_a / k_B T). Between two
  * sites whose energies differ by ΔE = E_final − E_initial the barrier is split symmetrically,
- * E_a = E_a⁰ + ΔE/2 (a Brønsted–Evans–Polanyi-like choice), so that k(i→j)/k(j→i) = exp(−ΔE/k_B T):
- * detailed balance holds exactly for any site-energy landscape.
+ * E_a = E_a⁰ + ΔE/2 (a Brønsted–Evans–Polanyi-like choice; see `hopBarrier` for steps larger than twice
+ * the barrier), so that k(i→j)/k(j→i) = exp(−ΔE/k_B T): detailed balance holds exactly for any
+ * site-energy landscape.
  */
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
@@ -16,20 +17,20 @@ export function arrheniusRate(attemptFrequency_Hz: Hertz, barrier_eV: ElectronVo
   return attemptFrequency_Hz * Math.exp(-barrier_eV / (BOLTZMANN_eV_PER_K * T));
 }
 
-/** Barrier of a hop from a site of energy E_i to one of E_j with the symmetric split, never below 0. */
+/**
+ * Barrier of a hop from a site of energy E_i to one of E_j: the symmetric split E_a⁰ + ΔE/2 where it
+ * is a saddle above both ends. Where the step is larger than twice the barrier (E_a⁰ < |ΔE|/2, the
+ * science review's "risk"), the split would put the saddle below the upper site: the saddle is then
+ * raised to the upper site instead — uphill barrier ΔE, downhill barrier 0 — which keeps the ratio of
+ * the forward and backward rates exactly exp(−ΔE / k_B T) and no barrier below 0.
+ */
 export function hopBarrier(
   baseBarrier_eV: ElectronVolt,
   E_initial_eV: ElectronVolt,
   E_final_eV: ElectronVolt,
 ): ElectronVolt {
-  const ea = baseBarrier_eV + (E_final_eV - E_initial_eV) / 2;
-  // A negative barrier has no transition state: refuse it rather than clip one direction and break the ratio.
-  if (ea < 0)
-    throw new InputError(
-      "barrier",
-      `the site-energy difference ${(E_final_eV - E_initial_eV).toFixed(3)} eV is more than twice the hop barrier ${baseBarrier_eV} eV; raise the barrier or lower the energy step`,
-    );
-  return ea;
+  const dE = E_final_eV - E_initial_eV;
+  return Math.max(baseBarrier_eV + dE / 2, dE, 0);
 }
 
 /**
