@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeMaterial } from "../cli/commands/materials.js";
+import { describeMaterial } from "../materials/describe.js";
 import { classifyEvidence } from "../classify/classify.js";
 import { validateEvidence } from "../classify/parse-evidence.js";
 import { type PublishedCase, parseCasesDocument } from "../classify/published-cases.js";
