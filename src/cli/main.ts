@@ -3,14 +3,15 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError } from "../units/errors.js";
-import { commands } from "./commands/index.js";
+import { registerCommands } from "./commands/index.js";
 import { type Io, processIo } from "./output.js";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-export function buildProgram(io: Io): Command {
+/** The program with the command groups `argv` asks for (see commands/index.ts). */
+export async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
   const program = new Command("smsi")
     .description(
       "Strong metal–support interaction toolkit: classify evidence, match interfaces, oxygen thermodynamics",
@@ -20,7 +21,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .addHelpText("after", "\nExample:\n  $ smsi materials list\n  $ smsi materials show TiO2-rutile --json");
-  for (const register of commands) register(program, io);
+  await registerCommands(program, io, argv);
   // Subcommands inherit the error handling of the root.
   const inherit = (cmd: Command) => {
     for (const sub of cmd.commands) {
@@ -34,7 +35,7 @@ export function buildProgram(io: Io): Command {
 
 /** Run the CLI; returns the process exit code instead of exiting (testable). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv);
     return EXIT_OK;
