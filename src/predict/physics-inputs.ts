@@ -13,9 +13,19 @@ import { interfaceGate } from "../match/gate.js";
 import { InputError } from "../units/errors.js";
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { equilibriumDeltaMuO, phasesOfMetal, reductionReaction } from "../thermo/equilibria.js";
-import { nonstoichiometricOxides, oxygenNonstoichiometry } from "../thermo/defects.js";
+import {
+  nonstoichiometricOxides,
+  type Nonstoichiometry as ThermoNonstoichiometry,
+  oxygenNonstoichiometry,
+} from "../thermo/defects.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
-import { oxygenRoutes } from "../thermo/routes.js";
+import {
+  oxygenRoutes,
+  type RouteResult,
+  type RouteStepRate,
+  type RoutesInput,
+  type RoutesResult as ThermoRoutesResult,
+} from "../thermo/routes.js";
 import { vacancyFormation, vacancyFraction } from "../thermo/vacancy.js";
 
 // ---------------------------------------------------------------- contract A (src/match/gate.ts)
@@ -41,53 +51,29 @@ export interface InterfaceGateResult {
 }
 
 // ---------------------------------------------------------------- contract B (src/thermo/*)
-export type GateVerdictInput = GateVerdict;
-export interface RoutesInput {
-  metal: string;
-  support: string;
-  temperature_K: number;
-  atmosphere: Atmosphere;
-  particleSize_nm?: number;
-  gate: { verdict: GateVerdictInput; strain: number; source: string };
-  overrides?: Record<string, number>;
-}
-export interface RouteStepRate {
-  step: string;
-  rate_per_s: number;
-  barrier_eV?: number;
-  source: string;
-}
-export interface RouteResult {
-  flux_per_s: number;
-  limitingStep: string;
-  steps: RouteStepRate[];
-}
-export interface Assumption {
-  name: string;
-  value: number;
-  unit: string;
-  source: string;
-  isAssumption: boolean;
-}
-export interface RoutesResult {
-  routes: { interface: RouteResult; surface: RouteResult };
-  dominantRoute: "interface" | "surface" | "none";
-  bottomUp: boolean;
-  oxidationDownhill: boolean;
-  drivingForce_eV: number;
-  timeToOxidise_s: number | null;
-  reduction: { supportReduced: boolean; suboxide: string | null; oLossFlux_per_s: number } | null;
-  assumptions: Assumption[];
-}
-export interface Nonstoichiometry {
-  oxide: string;
-  x: number;
-  formula: string;
-  lowerOxide: string | null;
-  xMax: number;
-  source: string;
-  assumptions: Assumption[];
-}
+/** The parts of the routes and defect results (src/thermo) that predict reads; the real results are assignable. */
+export type {
+  Assumption,
+  GateVerdictInput,
+  RouteResult,
+  RoutesInput,
+  RouteStepRate,
+} from "../thermo/routes.js";
+export type RoutesResult = Pick<
+  ThermoRoutesResult,
+  | "routes"
+  | "dominantRoute"
+  | "bottomUp"
+  | "oxidationDownhill"
+  | "drivingForce_eV"
+  | "timeToOxidise_s"
+  | "reduction"
+  | "assumptions"
+>;
+export type Nonstoichiometry = Pick<
+  ThermoNonstoichiometry,
+  "oxide" | "x" | "formula" | "lowerOxide" | "xMax" | "source" | "assumptions"
+>;
 
 // ---------------------------------------------------------------- gas μ_O, memoised
 const potentialCache = new Map<string, ReturnType<typeof oxygenPotential>>();

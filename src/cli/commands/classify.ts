@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { classifyEvidence } from "../../classify/classify.js";
 import { MAX_EVIDENCE_BYTES, parseEvidenceText } from "../../classify/parse-evidence.js";
-import { type CasesDocument, readCase, readCasesDocument } from "../../classify/published-cases.js";
+import { readCase, readCasesFile } from "../../classify/published-cases.js";
 import { formatClassification, formatScore } from "../../classify/report.js";
 import { scoreCases } from "../../classify/score.js";
 import { InputError } from "../../units/errors.js";
@@ -13,23 +13,6 @@ import { type Io, printJson } from "../output.js";
 export const BUNDLED_CASES = fileURLToPath(
   new URL("../../../data/classify/published-cases.json", import.meta.url),
 );
-const MAX_CASES_FILE_BYTES = 20_000_000;
-
-export function loadCases(path: string, field = "--cases"): CasesDocument {
-  const text = readInputText(path, {
-    field,
-    maxBytes: MAX_CASES_FILE_BYTES,
-    what: "a published-cases JSON file",
-  });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(field, `"${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return readCasesDocument(doc, path);
-}
-
 /** The `score` command group; other commands add subcommands to it (`score predict`). */
 export function scoreGroup(program: Command): Command {
   const existing = program.commands.find((c) => c.name() === "score");
@@ -63,7 +46,7 @@ export function register(program: Command, io: Io): void {
       let title: string | undefined;
       let caseInfo: { id: string; expected: string; acceptable: string[] } | undefined;
       if (opts.case) {
-        const { cases } = loadCases(opts.cases);
+        const { cases } = readCasesFile(opts.cases);
         const want = opts.case.trim().toUpperCase();
         const c = cases.find((x) => x.id.toUpperCase() === want);
         if (!c)
@@ -104,7 +87,7 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi score classify --cases ../shared/cases/published-cases.json --json",
     )
     .action((opts: { cases: string; json?: boolean }) => {
-      const { cases, malformed } = loadCases(opts.cases);
+      const { cases, malformed } = readCasesFile(opts.cases);
       const report = scoreCases(cases, {}, malformed);
       if (opts.json) return printJson(io, report);
       io.out(formatScore(report));

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { type PublishedCase, readCasesDocument } from "../../classify/published-cases.js";
+import { readCasesFile } from "../../classify/published-cases.js";
 import { GAS_KINDS, parseGasKind } from "../../predict/conditions.js";
 import { PREDICT_PARAMETERS } from "../../predict/data.js";
 import { type ConditionMap, conditionMap } from "../../predict/map.js";
@@ -16,29 +16,10 @@ import { scorePredictions } from "../../predict/score.js";
 import type { Prediction } from "../../predict/types.js";
 import { InputError } from "../../units/errors.js";
 import { parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
-import { readInputText } from "../../units/read-input.js";
 import { fmt, formatTable, type Io, printJson } from "../output.js";
 
 /** The bundled copy of the published cases (the map overlays the cases of its pair). */
 const BUNDLED_CASES = fileURLToPath(new URL("../../../data/classify/published-cases.json", import.meta.url));
-const MAX_CASES_FILE_BYTES = 20_000_000;
-
-function loadCasesFile(path: string, field: string): PublishedCase[] {
-  const text = readInputText(path, {
-    field,
-    maxBytes: MAX_CASES_FILE_BYTES,
-    what: "a published-cases JSON file",
-  });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(field, `"${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  // Malformed records are skipped (reported by `smsi score classify`); the rest are used.
-  return readCasesDocument(doc, field).cases;
-}
-
 /** `--set NAME=VALUE` (repeatable) → overrides. */
 function collectSet(value: string, previous: Record<string, number> = {}): Record<string, number> {
   const m = /^([A-Za-z_][\w]*)=(.+)$/.exec(value.trim());
@@ -284,7 +265,7 @@ export function register(program: Command, io: Io): void {
             nMu: side,
             overrides: opts.set,
           },
-          loadCasesFile(opts.cases, "--cases"),
+          readCasesFile(opts.cases, "--cases").cases,
         );
         let format: string | null = null;
         if (opts.out) {
@@ -325,7 +306,7 @@ export function register(program: Command, io: Io): void {
       "\nExample:\n  $ smsi score predict --cases ../shared/cases/published-cases.json --json",
     )
     .action((opts: { cases: string; json?: boolean }) => {
-      const cases = loadCasesFile(opts.cases, "--cases");
+      const cases = readCasesFile(opts.cases, "--cases").cases;
       if (cases.length === 0) throw new InputError("--cases", `${opts.cases} holds no cases`);
       const r = scorePredictions(cases);
       if (opts.json) return printJson(io, r);
