@@ -59,7 +59,7 @@ export interface ScoreReport {
 export const FIRST_BATCH = "first";
 
 /** Confusion matrix and per-class precision/recall; a case right under an acceptable label counts as its expected label. */
-function classTable(scored: CaseScore[]) {
+export function classTable(scored: readonly Pick<CaseScore, "expected" | "got" | "correct">[]) {
   const effective = scored.map((s) => (s.correct ? s.expected : s.got));
   const labels = [...new Set([...scored.map((s) => s.expected), ...effective])].sort();
   const confusion: Record<string, Record<string, number>> = {};

@@ -8,6 +8,7 @@
  *   (materials.ts); gas not named → indeterminate (or CMSI when the size alone decides).
  */
 import type { PublishedCase } from "../classify/published-cases.js";
+import { classTable } from "../classify/score.js";
 import { InputError } from "../units/errors.js";
 import { celsiusToKelvin } from "../units/quantities.js";
 import { parseGasText } from "./conditions.js";
@@ -160,25 +161,7 @@ export function scorePredictions(cases: PublishedCase[]): PredictScoreReport {
       reason: reasonOf(pr, notes),
     };
   });
-  const effective = scored.map((s) => (s.correct ? s.expected : s.got));
-  const labels = [...new Set([...scored.map((s) => s.expected), ...effective])].sort();
-  const confusion: PredictScoreReport["confusion"] = {};
-  for (const e of labels) confusion[e] = Object.fromEntries(labels.map((g) => [g, 0]));
-  scored.forEach((s, i) => {
-    confusion[s.expected][effective[i]]++;
-  });
-  const perClass: PredictScoreReport["perClass"] = {};
-  for (const l of labels) {
-    const tp = confusion[l][l];
-    const support = labels.reduce((n, g) => n + confusion[l][g], 0);
-    const predicted = labels.reduce((n, e) => n + confusion[e][l], 0);
-    perClass[l] = {
-      precision: predicted ? tp / predicted : null,
-      recall: support ? tp / support : null,
-      support,
-      predicted,
-    };
-  }
+  const { confusion, perClass } = classTable(scored);
   const byBatch: PredictScoreReport["byBatch"] = {};
   for (const s of scored) {
     byBatch[s.batch] ??= { accuracy: 0, correct: 0, total: 0 };
