@@ -245,7 +245,7 @@ export function registerRoutes(
       if (opts.json) return printJson(io, { temperature_K: T, atmosphere, rows });
       io.out(
         [
-          `dominant O route at ${fmt(T, 2)} K, ${helpers.atmosphereText(atmosphere)}${opts.gate ? `, gate ${opts.gate} for every pair` : ", gate from smsi match"}`,
+          `dominant O route at ${fmt(T, 2)} K, ${helpers.atmosphereText(atmosphere)}${opts.gate ? `, gate ${opts.gate} for every pair` : ", gate from smsi interface (metal or its oxide, the better)"}`,
           formatTable(
             ["metal", ...TABLE_SUPPORTS],
             metals.map((m) => [
