@@ -10,10 +10,18 @@ const steps = [
   { title: "The metal: Ru (hcp)", argv: ["materials", "show", "Ru"] },
   { title: "The support: rutile TiO2", argv: ["materials", "show", "TiO2-rutile"] },
   {
-    title: "Interface: RuO2 on rutile TiO2 (lattice-matched, the gate of bulk penetration)",
-    argv: ["match", "RuO2", "TiO2-rutile", "--max-index", "1"],
+    title: "Interface gate: Ru and RuO2 on rutile TiO2 (lattice-matched, the gate of bulk penetration)",
+    argv: ["interface", "Ru", "TiO2-rutile"],
   },
-  { title: "Interface: RuO2 on anatase TiO2", argv: ["match", "RuO2", "TiO2-anatase", "--max-index", "1"] },
+  { title: "Interface gate: Ru and RuO2 on anatase TiO2", argv: ["interface", "Ru", "TiO2-anatase"] },
+  {
+    title: "How O reaches Ru on rutile in 1 bar O2 at 450 °C: interface route or metal surface",
+    argv: ["thermo", "routes", "Ru", "TiO2-rutile", "--temperature", "450C", "--p-o2", "1"],
+  },
+  {
+    title: "The same on anatase",
+    argv: ["thermo", "routes", "Ru", "TiO2-anatase", "--temperature", "450C", "--p-o2", "1"],
+  },
   {
     title: "Oxygen chemical potential across Ru/rutile-TiO2 in 1 bar O2 at 450 °C",
     argv: ["thermo", "profile", "Ru", "TiO2-rutile", "--temperature", "450C", "--p-o2", "1"],
@@ -32,6 +40,14 @@ const steps = [
     argv: ["classify", "examples/evidence/tauster-pt-tio2.yaml"],
   },
   { title: "The classifier scored on the published cases", argv: ["score", "classify"] },
+  {
+    title: "Predict from physics: Ru/rutile-TiO2 in O2 at 450 °C",
+    argv: ["predict", "--metal", "Ru", "--support", "TiO2-rutile", "--gas", "O2", "--temperature", "450C"],
+  },
+  {
+    title: "Predict from physics: Pt/TiO2 in H2 at 500 °C (Tauster)",
+    argv: ["predict", "--metal", "Pt", "--support", "TiO2-rutile", "--gas", "H2", "--temperature", "500C"],
+  },
 ];
 
 for (const step of steps) {
