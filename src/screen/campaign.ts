@@ -78,7 +78,8 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
       byId.set(c.id, c);
       yield c;
     }
-    if (writer && backfill.length) writer.write(backfill.map((b) => resultRow(b.combination, b.result, fields)));
+    if (writer && backfill.length)
+      writer.write(backfill.map((b) => resultRow(b.combination, b.result, fields)));
   }
 
   let buffer: StoredResult[] = [];

@@ -73,7 +73,8 @@ export function computeCombination(c: Combination): CombinationResult {
     particleSize_nm: c.particleSize_nm,
   });
   const shares = { "BP-SMSI": 0, "SE-SMSI": 0, EMSI: 0, CMSI: 0, none: 0 };
-  for (const r of p.ranked) if (r.class in shares) shares[r.class as keyof typeof shares] += round(r.likelihood);
+  for (const r of p.ranked)
+    if (r.class in shares) shares[r.class as keyof typeof shares] += round(r.likelihood);
   const chain = CHAIN_OF[p.class];
   const rationale = p.rationale
     .filter((r) => (chain ? r.chain === chain : r.verdict === "not-met") && r.verdict !== "unknown")

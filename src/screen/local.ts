@@ -56,7 +56,11 @@ export class LocalExecutor implements Executor {
     return this.pool;
   }
 
-  async run(pending: Iterable<Combination>, onOutcome: (o: Outcome) => void | Promise<void>, signal?: AbortSignal) {
+  async run(
+    pending: Iterable<Combination>,
+    onOutcome: (o: Outcome) => void | Promise<void>,
+    signal?: AbortSignal,
+  ) {
     const pool = await this.getPool();
     await runBatches(pending, onOutcome, {
       runBatch: (batch) => pool.run(batch) as Promise<Outcome[]>,

@@ -69,17 +69,24 @@ export class OutputWriter {
       const st = statSync(path);
       if (!st.isFile()) throw new InputError("--out", `"${path}" is not a regular file`);
       if (st.size > MAX_OUTPUT_READBACK_BYTES)
-        throw new InputError("--out", `"${path}" is larger than ${MAX_OUTPUT_READBACK_BYTES} bytes; write to a new file`);
+        throw new InputError(
+          "--out",
+          `"${path}" is larger than ${MAX_OUTPUT_READBACK_BYTES} bytes; write to a new file`,
+        );
       const text = readFileSync(path, "utf8");
       const complete = text.lastIndexOf("\n") + 1;
       const lines = text.slice(0, complete).split("\n").filter(Boolean);
       if (this.format === "csv" && lines.length) {
         if (lines[0] !== this.columns.join(","))
-          throw new InputError("--out", `"${path}" has other columns than this campaign; write to a new file`);
+          throw new InputError(
+            "--out",
+            `"${path}" has other columns than this campaign; write to a new file`,
+          );
         header = true;
       }
       for (const line of this.format === "csv" ? lines.slice(1) : lines) {
-        const id = this.format === "csv" ? line.slice(0, line.indexOf(",")) : (JSON.parse(line) as { id: string }).id;
+        const id =
+          this.format === "csv" ? line.slice(0, line.indexOf(",")) : (JSON.parse(line) as { id: string }).id;
         this.ids.add(id);
       }
       if (complete < st.size) truncateSync(path, complete);
@@ -104,7 +111,9 @@ export class OutputWriter {
       if (this.ids.has(id)) continue;
       this.ids.add(id);
       lines.push(
-        this.format === "csv" ? this.columns.map((k) => csvCell(row[k] ?? null)).join(",") : JSON.stringify(row),
+        this.format === "csv"
+          ? this.columns.map((k) => csvCell(row[k] ?? null)).join(",")
+          : JSON.stringify(row),
       );
     }
     if (lines.length) this.append(`${lines.join("\n")}\n`);

@@ -104,7 +104,15 @@ const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).min(1).max(MAX_L
 
 const supportEntry = z.union([
   id,
-  z.strictObject({ id, facets: list(z.string().trim().regex(/^\(-?\d+(\s*-?\d+){2,3}\)$|^\([\d-]+\)$/, "write a facet like (110) or (0001)")).optional() }),
+  z.strictObject({
+    id,
+    facets: list(
+      z
+        .string()
+        .trim()
+        .regex(/^\(-?\d+(\s*-?\d+){2,3}\)$|^\([\d-]+\)$/, "write a facet like (110) or (0001)"),
+    ).optional(),
+  }),
 ]);
 
 export const campaignSchema = z.strictObject({
@@ -191,12 +199,18 @@ export function validateCampaign(doc: unknown, field = "spec"): CampaignSpec {
   const r = campaignSchema.safeParse(doc);
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${[field, ...i.path].join(".")}: ${i.message}`);
-    throw new InputError(field, `the campaign spec has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
+    throw new InputError(
+      field,
+      `the campaign spec has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`,
+    );
   }
   const spec = r.data;
   const n = combinationCount(spec);
   if (n > MAX_COMBINATIONS)
-    throw new InputError(field, `the campaign expands to ${n} combinations, more than ${MAX_COMBINATIONS}; split it`);
+    throw new InputError(
+      field,
+      `the campaign expands to ${n} combinations, more than ${MAX_COMBINATIONS}; split it`,
+    );
   if (spec.compute === "kmc" && n > MAX_KMC_COMBINATIONS)
     throw new InputError(
       `${field}.compute`,
@@ -207,12 +221,19 @@ export function validateCampaign(doc: unknown, field = "spec"): CampaignSpec {
 
 /** Read a YAML or JSON campaign file (bounded). */
 export function readCampaign(path: string, field = "SPEC"): CampaignSpec {
-  const text = readInputText(path, { field, maxBytes: MAX_SPEC_BYTES, what: "a campaign spec (YAML or JSON)" });
+  const text = readInputText(path, {
+    field,
+    maxBytes: MAX_SPEC_BYTES,
+    what: "a campaign spec (YAML or JSON)",
+  });
   let doc: unknown;
   try {
     doc = parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
-    throw new InputError(field, `"${path}" is not valid YAML/JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(
+      field,
+      `"${path}" is not valid YAML/JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return validateCampaign(doc, field);
 }
