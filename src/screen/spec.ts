@@ -115,34 +115,48 @@ const supportEntry = z.union([
   }),
 ]);
 
-export const campaignSchema = z.strictObject({
-  name: z.string().max(200).optional(),
-  metals: list(id),
-  supports: list(supportEntry),
-  conditions: z.strictObject({
-    gas: list(z.enum(GAS_KINDS)),
-    temperature_C: list(
+export const campaignSchema = z
+  .strictObject({
+    name: z.string().max(200).optional(),
+    metals: list(
       z
-        .number()
-        .refine(
-          (c) => c + 273.15 >= MIN_TEMPERATURE_K && c + 273.15 <= MAX_TEMPERATURE_K,
-          `a temperature in °C between ${MIN_TEMPERATURE_K - 273.15} and ${MAX_TEMPERATURE_K - 273.15}`,
-        ),
+        .string()
+        .trim()
+        .regex(/^([A-Z][a-z]?)+$/, "write an element symbol (Ru) or an alloy (PtCo)"),
     ),
-    pO2_bar: list(z.number().positive().finite()).optional(),
-    h2oH2: list(z.number().positive().finite()).optional(),
-  }),
-  /** Particle diameter, nm (default: predict's). */
-  particleSize_nm: z.number().positive().max(1e4).optional(),
-  compute: z.enum(COMPUTE_LEVELS).default("descriptors"),
-  output: list(z.enum(RESULT_FIELDS)).optional(),
-  kmc: z
-    .strictObject({
-      /** KMC events per combination (bounded). */
-      events: z.number().int().min(1).max(MAX_KMC_EVENTS).default(DEFAULT_KMC_EVENTS),
-    })
-    .optional(),
-});
+    supports: list(supportEntry),
+    conditions: z.strictObject({
+      gas: list(z.enum(GAS_KINDS)),
+      temperature_C: list(
+        z
+          .number()
+          .refine(
+            (c) => c + 273.15 >= MIN_TEMPERATURE_K && c + 273.15 <= MAX_TEMPERATURE_K,
+            `a temperature in °C between ${MIN_TEMPERATURE_K - 273.15} and ${MAX_TEMPERATURE_K - 273.15}`,
+          ),
+      ),
+      pO2_bar: list(z.number().positive().finite()).optional(),
+      h2oH2: list(z.number().positive().finite()).optional(),
+    }),
+    /** Particle diameter, nm (default: predict's). */
+    particleSize_nm: z.number().positive().max(1e4).optional(),
+    compute: z.enum(COMPUTE_LEVELS).default("descriptors"),
+    output: list(z.enum(RESULT_FIELDS)).optional(),
+    kmc: z
+      .strictObject({
+        /** KMC events per combination (bounded). */
+        events: z.number().int().min(1).max(MAX_KMC_EVENTS).default(DEFAULT_KMC_EVENTS),
+      })
+      .optional(),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.conditions.gas.includes("H2O/H2") && !spec.conditions.h2oH2)
+      ctx.addIssue({
+        code: "custom",
+        path: ["conditions", "h2oH2"],
+        message: "gas H2O/H2 needs its ratio: give conditions.h2oH2, e.g. [1e-3]",
+      });
+  });
 
 export type CampaignSpecInput = z.input<typeof campaignSchema>;
 export type CampaignSpec = z.output<typeof campaignSchema>;

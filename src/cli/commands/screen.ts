@@ -156,8 +156,9 @@ export function register(program: Command, io: Io): void {
     .option("--no-progress", "no progress bar on stderr")
     .option("--json", "print one JSON document")
     .addHelpText("after", "\nExample:\n  $ smsi screen retry examples/campaigns/small.yaml --json")
-    .action((spec: string, opts: RunOpts) =>
-      runScreen(spec, opts, io, (s, results) => {
+    // The parent command parses the options it shares with this one: read both.
+    .action((spec: string, _opts: RunOpts, cmd: Command) =>
+      runScreen(spec, cmd.optsWithGlobals<RunOpts>(), io, (s, results) => {
         const ids = campaignIds(s);
         const dead = results.deadLetters(ids).map((d) => d.id);
         results.removeDeadLetters(dead);
@@ -172,7 +173,8 @@ export function register(program: Command, io: Io): void {
     .option("--data-dir <dir>", "store folder")
     .option("--json", "print one JSON document")
     .addHelpText("after", "\nExample:\n  $ smsi screen purge examples/campaigns/small.yaml --json")
-    .action((specPath: string, opts: { results?: boolean; dataDir?: string; json?: boolean }) => {
+    .action((specPath: string, _opts: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<{ results?: boolean; dataDir?: string; json?: boolean }>();
       const spec = readCampaign(specPath);
       const store = Store.open(opts.dataDir ?? userDataDir());
       const results = new ScreenResults(store.db);
