@@ -141,7 +141,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         inputs TEXT NOT NULL CHECK (json_valid(inputs)),
         result TEXT NOT NULL CHECK (json_valid(result)),
         created_at TEXT NOT NULL
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX screen_results_pair ON screen_results (metal, support);
       CREATE TABLE screen_dead_letters (
         id TEXT PRIMARY KEY,
@@ -150,7 +150,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         error TEXT NOT NULL,
         attempts INTEGER NOT NULL,
         created_at TEXT NOT NULL
-      ) WITHOUT ROWID;
+      );
     `,
   },
 ];
