@@ -5,16 +5,27 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { userDataDir } from "../../materials/store.js";
-import { type CampaignSummary, campaignIds, runCampaign } from "../../screen/campaign.js";
-import { BullmqExecutor, checkQueueName, checkRedisUrl, startWorker } from "../../screen/distributed.js";
+import type { CampaignSummary } from "../../screen/campaign.js";
 import type { Executor } from "../../screen/executor.js";
-import { LocalExecutor } from "../../screen/local.js";
-import { campaignReport, DEFAULT_TOP, type ScreenReport } from "../../screen/report.js";
-import { ScreenResults } from "../../screen/results.js";
-import { type CampaignSpec, readCampaign } from "../../screen/spec.js";
-import { Store } from "../../store/store.js";
+import { DEFAULT_TOP, type ScreenReport } from "../../screen/report.js";
+import type { ScreenResults } from "../../screen/results.js";
+import type { CampaignSpec } from "../../screen/spec.js";
 import { InputError } from "../../units/errors.js";
 import { fmt, type Io, printJson } from "../output.js";
+
+/** The screen modules, the store and the pool/queue clients are loaded when a command runs, not at CLI start-up. */
+async function load() {
+  const [campaign, distributed, local, report, results, spec, store] = await Promise.all([
+    import("../../screen/campaign.js"),
+    import("../../screen/distributed.js"),
+    import("../../screen/local.js"),
+    import("../../screen/report.js"),
+    import("../../screen/results.js"),
+    import("../../screen/spec.js"),
+    import("../../store/store.js"),
+  ]);
+  return { ...campaign, ...distributed, ...local, ...report, ...results, ...spec, ...store };
+}
 
 interface RunOpts {
   out?: string;
@@ -65,8 +76,19 @@ async function runScreen(
   specPath: string,
   opts: RunOpts,
   io: Io,
-  before?: (spec: CampaignSpec, results: ScreenResults) => void,
+  before?: (spec: CampaignSpec, results: ScreenResults) => Promise<void>,
 ): Promise<void> {
+  const {
+    BullmqExecutor,
+    LocalExecutor,
+    ScreenResults,
+    Store,
+    campaignReport,
+    checkQueueName,
+    checkRedisUrl,
+    readCampaign,
+    runCampaign,
+  } = await load();
   const spec = readCampaign(specPath);
   if (opts.out && !/\.(csv|jsonl)$/i.test(opts.out))
     throw new InputError("--out", `write to a .csv or .jsonl file (got "${opts.out}")`);
@@ -76,7 +98,7 @@ async function runScreen(
   const threads = positiveInt(opts.threads, "--threads", 1024);
   const store = Store.open(opts.dataDir ?? userDataDir());
   const results = new ScreenResults(store.db);
-  before?.(spec, results);
+  await before?.(spec, results);
   const executor: Executor = opts.redis
     ? new BullmqExecutor(checkRedisUrl(opts.redis), {
         queue: opts.queue !== undefined ? checkQueueName(opts.queue) : undefined,
@@ -158,7 +180,8 @@ export function register(program: Command, io: Io): void {
     .addHelpText("after", "\nExample:\n  $ smsi screen retry examples/campaigns/small.yaml --json")
     // The parent command parses the options it shares with this one: read both.
     .action((spec: string, _opts: RunOpts, cmd: Command) =>
-      runScreen(spec, cmd.optsWithGlobals<RunOpts>(), io, (s, results) => {
+      runScreen(spec, cmd.optsWithGlobals<RunOpts>(), io, async (s, results) => {
+        const { campaignIds } = await load();
         const ids = campaignIds(s);
         const dead = results.deadLetters(ids).map((d) => d.id);
         results.removeDeadLetters(dead);
@@ -173,7 +196,8 @@ export function register(program: Command, io: Io): void {
     .option("--data-dir <dir>", "store folder")
     .option("--json", "print one JSON document")
     .addHelpText("after", "\nExample:\n  $ smsi screen purge examples/campaigns/small.yaml --json")
-    .action((specPath: string, _opts: unknown, cmd: Command) => {
+    .action(async (specPath: string, _opts: unknown, cmd: Command) => {
+      const { ScreenResults, Store, campaignIds, readCampaign } = await load();
       const opts = cmd.optsWithGlobals<{ results?: boolean; dataDir?: string; json?: boolean }>();
       const spec = readCampaign(specPath);
       const store = Store.open(opts.dataDir ?? userDataDir());
@@ -206,6 +230,7 @@ export function register(program: Command, io: Io): void {
     .option("--lock-ms <ms>", "job lock; a killed worker's job is taken over after this long", "30000")
     .addHelpText("after", "\nExample:\n  $ smsi worker --redis redis://127.0.0.1:6379 --concurrency 2")
     .action(async (opts: { redis: string; queue?: string; concurrency: string; lockMs: string }) => {
+      const { checkQueueName, checkRedisUrl, startWorker } = await load();
       const w = await startWorker(checkRedisUrl(opts.redis), {
         queue: opts.queue !== undefined ? checkQueueName(opts.queue) : undefined,
         concurrency: positiveInt(opts.concurrency, "--concurrency", 256),
