@@ -187,6 +187,8 @@ export interface WorkerOptions {
   queue?: string;
   concurrency?: number;
   lock_ms?: number;
+  /** Where to report stalled jobs and connection errors (stderr for `smsi worker`). */
+  log?: (line: string) => void;
 }
 
 /** Process screening jobs until closed (`smsi worker`). */
@@ -210,7 +212,8 @@ export async function startWorker(url: string, opts: WorkerOptions = {}) {
       maxStalledCount: MAX_STALLED_COUNT,
     },
   );
-  worker.on("error", () => {});
+  worker.on("error", (e) => opts.log?.(`worker error: ${e.message}`));
+  worker.on("stalled", (jobId) => opts.log?.(`job ${jobId} stalled (its worker stopped): taken over`));
   await worker.waitUntilReady();
   return {
     worker,

@@ -1,6 +1,6 @@
 /**
- * The campaign report from the store: the top candidates of each class with the descriptors behind
- * them, and a metal × support matrix of the largest BP-SMSI and SE-SMSI shares over the conditions (the
+ * The campaign report from the store: the top candidates of each class (metal/support/facet, each at
+ * its best condition) with the descriptors behind them, and a metal × support matrix of the largest BP-SMSI and SE-SMSI shares over the conditions (the
  * heat map's data). Aggregated in SQL over the campaign's ids (bounded memory).
  */
 import type Database from "better-sqlite3";
@@ -50,12 +50,16 @@ export function campaignReport(db: Database.Database, spec: CampaignSpec, top = 
   })();
   const join = "FROM screen_results r JOIN temp.screen_report_ids t ON t.id = r.id";
   const withResult = (db.prepare(`SELECT count(*) AS n ${join}`).get() as { n: number }).n;
+  // The best condition of each metal/support/facet, so that one pair does not fill the list.
   const topStmt = db.prepare(
-    `SELECT r.id, r.metal, r.support, r.facet, r.gas, r.temperature_C,
-            json_extract(r.result, '$.label') AS label, json_extract(r.result, '$.likelihood') AS likelihood,
-            json_extract(r.result, '$.rationale') AS rationale
-     ${join} WHERE json_extract(r.result, '$.class') = ?
-     ORDER BY likelihood DESC, r.id LIMIT ?`,
+    `SELECT id, metal, support, facet, gas, temperature_C, label, likelihood, rationale FROM (
+       SELECT r.id, r.metal, r.support, r.facet, r.gas, r.temperature_C,
+              json_extract(r.result, '$.label') AS label, json_extract(r.result, '$.likelihood') AS likelihood,
+              json_extract(r.result, '$.rationale') AS rationale,
+              row_number() OVER (PARTITION BY r.metal, r.support, r.facet
+                                 ORDER BY json_extract(r.result, '$.likelihood') DESC, r.id) AS rank
+       ${join} WHERE json_extract(r.result, '$.class') = ?)
+     WHERE rank = 1 ORDER BY likelihood DESC, id LIMIT ?`,
   );
   const out: Record<string, Candidate[]> = {};
   for (const cls of REPORT_CLASSES)

@@ -235,6 +235,7 @@ export function register(program: Command, io: Io): void {
         queue: opts.queue !== undefined ? checkQueueName(opts.queue) : undefined,
         concurrency: positiveInt(opts.concurrency, "--concurrency", 256),
         lock_ms: positiveInt(opts.lockMs, "--lock-ms", 3_600_000),
+        log: (line) => io.err(`smsi worker: ${line}`),
       });
       io.err(`smsi worker: processing ${opts.queue ?? "smsi-screen"} on ${opts.redis}`);
       await new Promise<void>((resolve) => {
