@@ -115,17 +115,16 @@ export class ScreenResults {
 
   /** Remove dead letters (so that the next run attempts them again); returns how many. */
   removeDeadLetters(ids: Iterable<string>): number {
-    const del = this.db.prepare("DELETE FROM screen_dead_letters WHERE id = ?");
-    let n = 0;
-    this.db.transaction(() => {
-      for (const id of ids) n += del.run(id).changes;
-    })();
-    return n;
+    return this.deleteIds("screen_dead_letters", ids);
   }
 
   /** Remove results (start a campaign over); returns how many. */
   removeResults(ids: Iterable<string>): number {
-    const del = this.db.prepare("DELETE FROM screen_results WHERE id = ?");
+    return this.deleteIds("screen_results", ids);
+  }
+
+  private deleteIds(table: "screen_results" | "screen_dead_letters", ids: Iterable<string>): number {
+    const del = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     let n = 0;
     this.db.transaction(() => {
       for (const id of ids) n += del.run(id).changes;

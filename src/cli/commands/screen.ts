@@ -2,7 +2,6 @@
  * `smsi screen SPEC` (campaigns over metals × supports × facets × conditions, on all local cores or on
  * BullMQ workers), `smsi screen retry|purge SPEC`, and `smsi worker --redis URL`. See docs/screen.md.
  */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { userDataDir } from "../../materials/store.js";
 import type { CampaignSummary } from "../../screen/campaign.js";
@@ -12,6 +11,7 @@ import type { ScreenResults } from "../../screen/results.js";
 import type { CampaignSpec } from "../../screen/spec.js";
 import { InputError } from "../../units/errors.js";
 import { fmt, type Io, printJson } from "../output.js";
+import { writeFileChecked } from "./predict.js";
 
 /** The screen modules, the store and the pool/queue clients are loaded when a command runs, not at CLI start-up. */
 async function load() {
@@ -45,18 +45,6 @@ function positiveInt(text: string | undefined, field: string, max: number): numb
   if (!Number.isInteger(n) || n < 1 || n > max)
     throw new InputError(field, `give an integer from 1 to ${max} (got "${text}")`);
   return n;
-}
-
-function writeChecked(path: string, bytes: Buffer | string, field: string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new InputError(
-      field,
-      `cannot write "${path}" (${why}); give a path in an existing, writable folder`,
-    );
-  }
 }
 
 function formatReport(r: ScreenReport): string {
@@ -127,7 +115,7 @@ async function runScreen(
   if (opts.heatmap) {
     const { screenHeatmapSvg } = await import("../../plot/screen-charts.js");
     const { chartBytes } = await import("../../plot/render.js");
-    writeChecked(
+    writeFileChecked(
       opts.heatmap,
       chartBytes(screenHeatmapSvg(report, `smsi screen: ${spec.name ?? specPath}`), opts.heatmap).bytes,
       "--heatmap",
