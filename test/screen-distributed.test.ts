@@ -8,9 +8,14 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCampaign } from "../src/screen/campaign.js";
-import { InlineExecutor } from "../src/screen/executor.js";
+import { BullmqExecutor } from "../src/screen/distributed.js";
+import { computeCombination } from "../src/screen/compute.js";
+import { InlineExecutor, outcomeOf } from "../src/screen/executor.js";
+import { ScreenResults } from "../src/screen/results.js";
+import type { Combination } from "../src/screen/spec.js";
 import { combinations, validateCampaign } from "../src/screen/spec.js";
 import { Store } from "../src/store/store.js";
+import { InputError } from "../src/units/errors.js";
 import { ensureBuilt, ROOT, tempDir, writeSpec } from "./screen-helpers.js";
 
 const REDIS = "redis://127.0.0.1:6379";
@@ -222,5 +227,53 @@ describe("distributed runner (BullMQ on Redis at 127.0.0.1)", () => {
     const ids = outIds(dir);
     expect(ids.length).toBe(n);
     expect(new Set(ids).size).toBe(n);
+  });
+
+  it("infrastructure errors are retried by BullMQ with backoff, then dead-lettered; transient ones recover; model errors are not retried", async () => {
+    const { Worker } = await import("bullmq");
+    const { Redis } = await import("ioredis");
+    const queue = queueName("retry");
+    const attempts = new Map<string, number>();
+    const connection = new Redis(REDIS, { maxRetriesPerRequest: null });
+    // An in-process worker that injects faults: always at 350 °C, on the first attempt only at 450 °C.
+    const worker = new Worker(
+      queue,
+      async (job: { data: Combination; attemptsMade: number }) => {
+        const c = job.data;
+        attempts.set(c.id, (attempts.get(c.id) ?? 0) + 1);
+        if (c.temperature_C === 350) throw new Error("ECONNRESET");
+        if (c.temperature_C === 450 && job.attemptsMade === 0) throw new Error("worker lost");
+        // A model error comes back as an outcome: not retried, dead-lettered as such.
+        return outcomeOf(c, (x) => {
+          if (x.metal === "Pt" && x.temperature_C === 550)
+            throw new InputError("metal", "refused by the model");
+          return computeCombination(x);
+        });
+      },
+      { connection, concurrency: 4 },
+    );
+    const spec = validateCampaign({
+      metals: ["Ru", "Pt"],
+      supports: ["TiO2-rutile"],
+      conditions: { gas: ["O2"], temperature_C: [350, 450, 550] },
+    });
+    const store = Store.open(tempDir("retry"));
+    const retry = { attempts: 3, baseDelay_ms: 50, jitter: 0.5 };
+    const s = await runCampaign(spec, {
+      db: store.db,
+      executor: new BullmqExecutor(REDIS, { queue, retry }),
+    });
+    await worker.close();
+    connection.disconnect();
+    const list = [...combinations(spec)];
+    expect(s).toMatchObject({ combinations: 6, completed: 3, failed: 3, deadLettered: 3 });
+    for (const c of list)
+      expect(attempts.get(c.id)).toBe(c.temperature_C === 350 ? 3 : c.temperature_C === 450 ? 2 : 1);
+    const dead = new ScreenResults(store.db).deadLetters();
+    const infra = dead.filter((d) => d.errorKind === "infrastructure");
+    expect(infra.length).toBe(2);
+    expect(infra.every((d) => d.attempts === 3 && /ECONNRESET/.test(d.error))).toBe(true);
+    expect(dead.filter((d) => d.errorKind === "model").map((d) => d.attempts)).toEqual([1]);
+    store.close();
   });
 });
