@@ -53,24 +53,26 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
   let deadBefore = 0;
   let finished = 0;
   const byId = new Map<string, Combination>();
+  const row = (b: StoredResult) => resultRow(b.combination, JSON.parse(b.resultJson), fields);
 
   function* pending(): Generator<Combination> {
     let backfill: StoredResult[] = [];
     for (const c of combinations(spec)) {
-      if (results.isDone(c.id)) {
+      const state = results.state(c.id);
+      if (state === "done") {
         skipped++;
         finished++;
         if (writer && !writer.has(c.id)) {
           const r = results.get(c.id);
           if (r) backfill.push(r);
           if (backfill.length >= FLUSH_ROWS) {
-            writer.write(backfill.map((b) => resultRow(b.combination, b.result, fields)));
+            writer.write(backfill.map(row));
             backfill = [];
           }
         }
         continue;
       }
-      if (results.isDeadLettered(c.id)) {
+      if (state === "dead") {
         deadBefore++;
         finished++;
         continue;
@@ -78,8 +80,7 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
       byId.set(c.id, c);
       yield c;
     }
-    if (writer && backfill.length)
-      writer.write(backfill.map((b) => resultRow(b.combination, b.result, fields)));
+    if (writer && backfill.length) writer.write(backfill.map(row));
   }
 
   let buffer: StoredResult[] = [];
@@ -89,7 +90,7 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
     const fresh = new Set(results.write(buffer));
     completed += fresh.size;
     skipped += buffer.length - fresh.size;
-    if (writer) writer.write(buffer.map((b) => resultRow(b.combination, b.result, fields)));
+    if (writer) writer.write(buffer.filter((b) => !writer.has(b.combination.id)).map(row));
     finished += buffer.length;
     buffer = [];
     lastFlush = performance.now();
@@ -102,7 +103,7 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
     if (!c) return;
     byId.delete(o.id);
     if (o.status === "done") {
-      buffer.push({ combination: c, result: o.result });
+      buffer.push({ combination: c, resultJson: o.resultJson });
       if (buffer.length >= FLUSH_ROWS || performance.now() - lastFlush > FLUSH_INTERVAL_MS) flush();
     } else {
       flush();

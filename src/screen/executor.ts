@@ -15,7 +15,8 @@ import type { ErrorKind } from "./results.js";
 import type { Combination } from "./spec.js";
 
 export type Outcome =
-  | { id: string; status: "done"; result: CombinationResult }
+  /** The result as JSON, serialised where it was computed (worker threads or machines share the cost). */
+  | { id: string; status: "done"; resultJson: string }
   | { id: string; status: "failed"; errorKind: ErrorKind; error: string; attempts: number };
 
 export interface Executor {
@@ -66,7 +67,7 @@ export function outcomeOf(
   compute: (c: Combination) => CombinationResult = computeCombination,
 ): Outcome {
   try {
-    return { id: c.id, status: "done", result: compute(c) };
+    return { id: c.id, status: "done", resultJson: JSON.stringify(compute(c)) };
   } catch (e) {
     if (e instanceof InputError)
       return { id: c.id, status: "failed", errorKind: "model", error: e.message, attempts: 1 };

@@ -5,7 +5,6 @@
  * the caller so that this layer does not depend on the store module.
  */
 import type Database from "better-sqlite3";
-import type { CombinationResult } from "./compute.js";
 import { type Combination, MODEL_VERSION } from "./spec.js";
 
 export type ErrorKind = "model" | "infrastructure";
@@ -21,19 +20,18 @@ export interface DeadLetter {
 
 export interface StoredResult {
   combination: Combination;
-  result: CombinationResult;
+  resultJson: string;
 }
 
 export class ScreenResults {
   private readonly hasResult: Database.Statement;
-  private readonly hasDead: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly insertDead: Database.Statement;
   private readonly getOne: Database.Statement;
+  private readonly stateOf: Database.Statement;
 
   constructor(readonly db: Database.Database) {
     this.hasResult = db.prepare("SELECT 1 FROM screen_results WHERE id = ?").pluck();
-    this.hasDead = db.prepare("SELECT 1 FROM screen_dead_letters WHERE id = ?").pluck();
     this.insert = db.prepare(
       `INSERT INTO screen_results (id, model_version, compute, metal, support, facet, gas, temperature_C, inputs, result, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -43,14 +41,15 @@ export class ScreenResults {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
     this.getOne = db.prepare("SELECT inputs, result FROM screen_results WHERE id = ?");
+    this.stateOf = db
+      .prepare(
+        "SELECT 'done' FROM screen_results WHERE id = $id UNION ALL SELECT 'dead' FROM screen_dead_letters WHERE id = $id LIMIT 1",
+      )
+      .pluck();
   }
 
   isDone(id: string): boolean {
     return this.hasResult.get(id) !== undefined;
-  }
-
-  isDeadLettered(id: string): boolean {
-    return this.hasDead.get(id) !== undefined;
   }
 
   /** Write results in one transaction; returns the ids that were new (a duplicate delivery writes nothing). */
@@ -58,7 +57,7 @@ export class ScreenResults {
     const t = new Date().toISOString();
     const fresh: string[] = [];
     this.db.transaction(() => {
-      for (const { combination: c, result } of rows) {
+      for (const { combination: c, resultJson } of rows) {
         const info = this.insert.run(
           c.id,
           MODEL_VERSION,
@@ -69,7 +68,7 @@ export class ScreenResults {
           c.gas,
           c.temperature_C,
           JSON.stringify(c),
-          JSON.stringify(result),
+          resultJson,
           t,
         );
         if (info.changes === 1) fresh.push(c.id);
@@ -88,7 +87,12 @@ export class ScreenResults {
 
   get(id: string): StoredResult | null {
     const row = this.getOne.get(id) as { inputs: string; result: string } | undefined;
-    return row ? { combination: JSON.parse(row.inputs), result: JSON.parse(row.result) } : null;
+    return row ? { combination: JSON.parse(row.inputs), resultJson: row.result } : null;
+  }
+
+  /** Whether a combination has a result ("done"), is dead-lettered ("dead"), or neither (null): one query. */
+  state(id: string): "done" | "dead" | null {
+    return (this.stateOf.get({ id }) as "done" | "dead" | undefined) ?? null;
   }
 
   /** The dead letters among `ids` (all when omitted). */

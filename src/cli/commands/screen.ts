@@ -90,7 +90,7 @@ async function runScreen(
   const executor: Executor = opts.redis
     ? new BullmqExecutor(checkRedisUrl(opts.redis), {
         queue: opts.queue !== undefined ? checkQueueName(opts.queue) : undefined,
-        settled: (id) => results.isDone(id) || results.isDeadLettered(id),
+        settled: (id) => results.state(id) !== null,
       })
     : new LocalExecutor({ threads });
   const controller = new AbortController();
