@@ -16,6 +16,11 @@ import type { Combination } from "./spec.js";
 export const QUEUE_NAME = "smsi-screen";
 /** Jobs added to Redis per round trip. */
 const ENQUEUE_CHUNK = 500;
+/**
+ * Jobs enqueued and not yet collected, at most. ASSUMPTION: minutes of work for tens of workers at
+ * descriptor level, ~10 MB in Redis; more are enqueued as these finish.
+ */
+export const IN_FLIGHT_JOBS = 10_000;
 /** Finished jobs read per round trip. */
 const COLLECT_PAGE = 1000;
 /** How often the coordinator looks for finished jobs when none were found, ms. */
@@ -117,6 +122,10 @@ export class BullmqExecutor implements Executor {
         await enqueue(batch);
         batch = [];
         await this.collect(queue, waiting, onOutcome, started, enqueue);
+        // Bounded work in flight: Redis and this process hold at most a window of jobs.
+        while (waiting.size >= IN_FLIGHT_JOBS && !signal?.aborted)
+          if ((await this.collect(queue, waiting, onOutcome, started, enqueue)) === 0)
+            await sleep(COLLECT_POLL_MS);
       }
       if (batch.length) await enqueue(batch);
       while (waiting.size && !signal?.aborted) {
