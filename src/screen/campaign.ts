@@ -30,9 +30,8 @@ export interface CampaignOptions {
   out?: string;
   /** Draw a progress bar on this stream (default: none). */
   progress?: { write(s: string): unknown; isTTY?: boolean };
+  /** Stop taking new combinations (SIGINT): what finished is written, the rest waits for a rerun. */
   signal?: AbortSignal;
-  /** Called after each flush with (finished, total) (tests stop a run part-way with it). */
-  onFlush?: (finished: number, total: number) => void;
 }
 
 /** Results buffered before one store transaction. ASSUMPTION: amortises the commit (~0.1 ms) over many rows. */
@@ -95,7 +94,6 @@ export async function runCampaign(spec: CampaignSpec, opts: CampaignOptions): Pr
     buffer = [];
     lastFlush = performance.now();
     bar?.update(finished);
-    opts.onFlush?.(finished, total);
   };
 
   const onOutcome = (o: Outcome) => {

@@ -61,7 +61,10 @@ export function backoffDelay(retry: number, p: RetryPolicy, random: () => number
   return Math.round(d * (1 - p.jitter) + d * p.jitter * random());
 }
 
-/** The outcome of computing one combination in this process: model errors classified, others thrown. */
+/**
+ * The outcome of computing one combination in this process: an InputError is a model outcome, any other
+ * exception an infrastructure outcome (the executor retries it).
+ */
 export function outcomeOf(
   c: Combination,
   compute: (c: Combination) => CombinationResult = computeCombination,
@@ -84,10 +87,14 @@ export function outcomeOf(
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      resolve();
-    });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /**
