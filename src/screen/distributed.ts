@@ -128,6 +128,9 @@ export class BullmqExecutor implements Executor {
             await sleep(COLLECT_POLL_MS);
       }
       if (batch.length) await enqueue(batch);
+      // At least one pass, so that jobs a killed coordinator left finished in Redis are cleaned up even
+      // when the store has every result already.
+      await this.collect(queue, waiting, onOutcome, started, enqueue);
       while (waiting.size && !signal?.aborted) {
         const n = await this.collect(queue, waiting, onOutcome, started, enqueue);
         if (n === 0) await sleep(COLLECT_POLL_MS);
