@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCampaign } from "../src/screen/campaign.js";
 import { BullmqExecutor } from "../src/screen/distributed.js";
 import { computeCombination } from "../src/screen/compute.js";
-import { InlineExecutor, outcomeOf } from "../src/screen/executor.js";
+import { outcomeOf } from "../src/screen/executor.js";
+import { LocalExecutor } from "../src/screen/local.js";
 import { ScreenResults } from "../src/screen/results.js";
 import type { Combination } from "../src/screen/spec.js";
 import { combinations, validateCampaign } from "../src/screen/spec.js";
@@ -162,7 +163,9 @@ describe("distributed runner (BullMQ on Redis at 127.0.0.1)", () => {
       compute: "routes",
     };
     const local = Store.open(tempDir("local"));
-    await runCampaign(validateCampaign(spec), { db: local.db, executor: new InlineExecutor() });
+    const pool = new LocalExecutor({ threads: 2 });
+    await runCampaign(validateCampaign(spec), { db: local.db, executor: pool });
+    await pool.close();
     const localRows = local.db.prepare("SELECT id, result FROM screen_results ORDER BY id").all();
     local.close();
     const dir = tempDir("dist");
