@@ -85,6 +85,7 @@ export const DEFAULT_OUTPUT: Record<ComputeLevel, ResultField[]> = {
     "bottomUp",
     "drivingForce_eV",
     "timeToOxidise_s",
+    "error",
   ],
   kmc: [
     "class",
@@ -96,6 +97,7 @@ export const DEFAULT_OUTPUT: Record<ComputeLevel, ResultField[]> = {
     "kmc_interfaceCrossings",
     "kmc_events",
     "kmc_seed",
+    "error",
   ],
 };
 
