@@ -3,7 +3,8 @@
  *
  * Tables: `runs` (every prediction, classification, thermo or match computation and every background
  * job, with its inputs, the smsi version and its result), `cases` (the bundled published cases and the
- * user's own evidence documents) and `material_imports` (CIF phases imported through the API).
+ * user's own evidence documents), `material_imports` (CIF phases imported through the API), and
+ * `screen_results` / `screen_dead_letters` (smsi screen campaigns, written by src/screen/results.ts).
  *
  * Crash safety: every write is one SQLite transaction. A run is written either whole (`recordRun`: inputs
  * and result in one INSERT) or as `running` → one UPDATE to its final state; a CHECK constraint refuses a
@@ -121,6 +122,35 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         imported_at TEXT NOT NULL
       );
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+  {
+    // smsi screen (src/screen/results.ts): one result per combination id (hash of its inputs and the
+    // model version), written once; combinations that keep failing, with their error.
+    version: 2,
+    sql: `
+      CREATE TABLE screen_results (
+        id TEXT PRIMARY KEY,
+        model_version TEXT NOT NULL,
+        compute TEXT NOT NULL,
+        metal TEXT NOT NULL,
+        support TEXT NOT NULL,
+        facet TEXT,
+        gas TEXT NOT NULL,
+        temperature_C REAL NOT NULL,
+        inputs TEXT NOT NULL CHECK (json_valid(inputs)),
+        result TEXT NOT NULL CHECK (json_valid(result)),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX screen_results_pair ON screen_results (metal, support);
+      CREATE TABLE screen_dead_letters (
+        id TEXT PRIMARY KEY,
+        inputs TEXT NOT NULL CHECK (json_valid(inputs)),
+        error_kind TEXT NOT NULL CHECK (error_kind IN ('model','infrastructure')),
+        error TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
     `,
   },
 ];

@@ -61,6 +61,14 @@ export const commandModules: CommandModule[] = [
     },
     load: () => import("./predict.js"),
   },
+  {
+    names: {
+      screen:
+        "screen a campaign (metals × supports × facets × conditions) on all local cores or on Redis/BullMQ workers; resumable",
+      worker: "process smsi screen jobs from Redis (BullMQ) until stopped",
+    },
+    load: () => import("./screen.js"),
+  },
 ];
 
 /** The command name the user asked for: the first word that is not an option (`help NAME` → NAME). */

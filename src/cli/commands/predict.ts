@@ -105,7 +105,7 @@ function checkOut(path: string): void {
     throw new InputError("--out", `the chart file must end in .svg or .png (got "${path}")`);
 }
 
-function writeFileChecked(path: string, bytes: Buffer | string, field: string): void {
+export function writeFileChecked(path: string, bytes: Buffer | string, field: string): void {
   try {
     writeFileSync(path, bytes);
   } catch (e) {
