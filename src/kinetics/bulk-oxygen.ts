@@ -42,6 +42,7 @@ import {
   regionAtDepth,
   resolveLandscape,
 } from "./landscape-input.js";
+import type { RateRescalingOptions } from "./acceleration.js";
 import { Xoshiro128 } from "./random.js";
 import { hopBarrier } from "./rates.js";
 import { type RunOptions, runSampled } from "./sampled-run.js";
@@ -102,6 +103,11 @@ export interface BulkOxygenOptions {
   filmGaps?: number;
   sampleEvery?: number;
   oxidisedThreshold?: number;
+  /**
+   * Rescale the fast, quasi-equilibrated O traffic across the interface (acceleration.ts; Dybeck et al.
+   * 2017). `true` uses the controller's defaults; an object sets them. Off by default.
+   */
+  accelerate?: boolean | Omit<RateRescalingOptions, "channels">;
 }
 
 export interface BulkOxygenSample {
@@ -116,9 +122,16 @@ export interface BulkOxygenSample {
   /** ¹⁸O among the O in the metal (null while it holds none). */
   o18FractionOfMetalOxygen: number | null;
   oxygenInMetal: number;
-  /** O hops support → metal across the interface, and back. */
+  /**
+   * O hops support → metal across the interface, and back. With acceleration, each executed hop counts
+   * 1/s (s its rate scale then): the estimate of the unaccelerated counts.
+   */
   interfaceCrossings: number;
   interfaceReturns: number;
+  /** Executed crossings minus executed returns: the exact net O transfer into the metal (with or without acceleration). */
+  netInterfaceTransfer: number;
+  /** Current rate scale of the interface pair (1 = not accelerated). */
+  interfaceRateScale: number;
   /** O taken up from the gas at the metal surface, and released to it. */
   surfaceIncorporations: number;
   surfaceReleases: number;
@@ -145,6 +158,9 @@ const GROUP_SUPPORT_BOTTOM = 1;
 const GROUP_METAL_SURFACE = 2;
 const KIND_CROSSING = 1;
 const KIND_RETURN = 2;
+/** O hops between two interface sites of the support in the +x/+y and −x/−y directions. */
+const KIND_INTERFACE_LATERAL_PLUS = 3;
+const KIND_INTERFACE_LATERAL_MINUS = 4;
 
 interface Built {
   graph: SiteGraph;
@@ -344,6 +360,8 @@ function build(o: BulkOxygenOptions): Built {
     }
   }
 
+  const isInterface = new Uint8Array(N);
+  for (const s of interfaceSites) isInterface[s] = 1;
   // hop edges
   const edges: { from: number; to: number; barrier: number; kind: number }[] = [];
   const addPair = (a: number, b: number, e: number, kab = 0, kba = 0) => {
@@ -353,8 +371,16 @@ function build(o: BulkOxygenOptions): Built {
     for (let j = 0; j < nsy; j++)
       for (let i = 0; i < nsx; i++) {
         const s = supportSite(i, j, k);
-        for (const t of [supportSite(i + 1, j, k), supportSite(i, j + 1, k)])
-          addPair(s, t, Math.max(barrier[s], barrier[t]));
+        for (const t of [supportSite(i + 1, j, k), supportSite(i, j + 1, k)]) {
+          const lateral = isInterface[s] === 1 && isInterface[t] === 1;
+          addPair(
+            s,
+            t,
+            Math.max(barrier[s], barrier[t]),
+            lateral ? KIND_INTERFACE_LATERAL_PLUS : 0,
+            lateral ? KIND_INTERFACE_LATERAL_MINUS : 0,
+          );
+        }
         if (k + 1 < layers) {
           const t = supportSite(i, j, k + 1);
           addPair(s, t, Math.max(barrier[s], barrier[t]));
@@ -432,6 +458,19 @@ function build(o: BulkOxygenOptions): Built {
       seed: o.seed,
       initialOccupied: occupied,
       initialLabel: label,
+      acceleration: o.accelerate
+        ? {
+            ...(typeof o.accelerate === "object" ? o.accelerate : {}),
+            channels: [
+              { name: "interface crossing", forwardKind: KIND_CROSSING, backwardKind: KIND_RETURN },
+              {
+                name: "interface layer, lateral",
+                forwardKind: KIND_INTERFACE_LATERAL_PLUS,
+                backwardKind: KIND_INTERFACE_LATERAL_MINUS,
+              },
+            ],
+          }
+        : undefined,
     },
     assumptions,
     gapOf,
@@ -457,6 +496,9 @@ function build(o: BulkOxygenOptions): Built {
       oxygenChemicalPotential_eV: mu,
       interfaceBarrier_eV: crossing,
       latticeSource: lattice.source,
+      acceleration: o.accelerate
+        ? "rate rescaling of the interface crossing/return pair and the lateral hops within the interface layer (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
+        : "none",
     },
   };
 }
@@ -542,6 +584,8 @@ export class BulkOxygenModel {
       oxygenInMetal: inMetal,
       interfaceCrossings: g.hopCounts[KIND_CROSSING],
       interfaceReturns: g.hopCounts[KIND_RETURN],
+      netInterfaceTransfer: g.executedHopCounts[KIND_CROSSING] - g.executedHopCounts[KIND_RETURN],
+      interfaceRateScale: g.kindScale[KIND_CROSSING],
       surfaceIncorporations: g.exchangeCounts[2 * GROUP_METAL_SURFACE],
       surfaceReleases: g.exchangeCounts[2 * GROUP_METAL_SURFACE + 1],
       supportUptake: g.exchangeCounts[2 * GROUP_SUPPORT_SURFACE],
