@@ -40,6 +40,7 @@ export interface RateRescalingOptions {
   maxStepDown?: number;
   stepUp?: number;
   minScale?: number;
+  separation?: number;
 }
 
 export type ResolvedRescaling = Required<RateRescalingOptions>;
@@ -57,6 +58,12 @@ export const RATE_RESCALING_DEFAULTS = {
   maxStepDown: 100,
   stepUp: 10,
   minScale: 1e-12,
+  /**
+   * The rescaled pair stays this many times faster than every other move of the particles on its sites
+   * (time-scale separation, as in the superbasin criterion of Chatterjee & Voter, J. Chem. Phys. 132,
+   * 194101 (2010)); the escape from the pair before it re-equilibrates is then ≲ 1/separation.
+   */
+  separation: 100,
 } as const;
 
 /** Where the current window started: the event count and the executed counts per kind then. */
@@ -77,6 +84,7 @@ export function resolveRescaling(o: RateRescalingOptions): ResolvedRescaling {
   check("maxStepDown", r.maxStepDown > 1, "> 1");
   check("stepUp", r.stepUp > 1, "> 1");
   check("minScale", r.minScale > 0 && r.minScale <= 1, "in (0, 1]");
+  check("separation", r.separation >= 1, "≥ 1");
   for (const c of r.channels)
     check(
       "channels",
@@ -92,9 +100,11 @@ export function adaptScales(
   kindScale: Float64Array,
   executed: Float64Array,
   window: WindowState,
+  floors: readonly number[],
 ): number[] {
   const changed: number[] = [];
-  for (const c of r.channels) {
+  r.channels.forEach((c, index) => {
+    const floor = Math.max(r.minScale, floors[index] ?? 1);
     const nf = executed[c.forwardKind] - window.startExecuted[c.forwardKind];
     const nb = executed[c.backwardKind] - window.startExecuted[c.backwardKind];
     const n = nf + nb;
@@ -102,13 +112,14 @@ export function adaptScales(
     const balanced = n >= r.minExecutions && Math.abs(nf - nb) <= r.balanceTolerance * n;
     let next = s;
     if (balanced && n > r.targetExecutions)
-      next = Math.max(r.minScale, s * Math.max(1 / r.maxStepDown, r.targetExecutions / n));
-    else if (!balanced && s < 1) next = Math.min(1, s * r.stepUp);
+      next = s * Math.max(1 / r.maxStepDown, r.targetExecutions / n);
+    else if (!balanced && s < 1) next = s * r.stepUp;
+    next = Math.min(1, Math.max(floor, next));
     if (next !== s) {
       kindScale[c.forwardKind] = next;
       kindScale[c.backwardKind] = next;
       changed.push(c.forwardKind, c.backwardKind);
     }
-  }
+  });
   return changed;
 }

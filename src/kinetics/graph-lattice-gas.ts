@@ -309,13 +309,58 @@ export class GraphLatticeGas {
   private adapt(eventsNow: number): void {
     const r = this.rescaling;
     if (!r) return;
-    const changed = adaptScales(r, this.kindScale, this.executedHopCounts, this.window);
+    const floors = r.channels.map((c) => this.separationFloor(c.forwardKind, c.backwardKind, r.separation));
+    const changed = adaptScales(r, this.kindScale, this.executedHopCounts, this.window, floors);
     this.window = { startEvents: eventsNow, startExecuted: Array.from(this.executedHopCounts) };
     for (const k of changed) {
       this.minKindScale[k] = Math.min(this.minKindScale[k], this.kindScale[k]);
       this.scaleKindRows(k);
       for (const i of this.kindSites[k] ?? []) this.tree.set(i, this.siteRate(i));
     }
+  }
+
+  /**
+   * Smallest scale at which the pair (kinds f, b) stays `separation` times faster than every other move
+   * (hops of kinds in no rescaled channel, exits) of the particles on its sites, in the present state.
+   */
+  private separationFloor(f: number, b: number, separation: number): number {
+    const g = this.graph;
+    const r = this.rescaling;
+    if (!r) return 1;
+    const rescaled = new Uint8Array(HOP_KINDS);
+    for (const c of r.channels) rescaled[c.forwardKind] = rescaled[c.backwardKind] = 1;
+    let fast = 0;
+    let slow = 0;
+    for (const k of [f, b])
+      for (const i of this.kindSites[k] ?? []) {
+        if (this.occupied[i] === 0) continue;
+        for (let e = g.hopStart[i]; e < g.hopStart[i + 1]; e++) {
+          const kind = g.hopKind[e];
+          if (this.occupied[g.hopTo[e]] !== 0) continue;
+          const rate = this.edgeRate(i, e);
+          if (kind === f || kind === b) fast += rate / this.kindScale[kind];
+          else if (rescaled[kind] === 0) slow += rate;
+        }
+        if (g.reservoir[i] >= 0) {
+          const n = this.nCount > 1 ? this.pairCount[i] : 0;
+          slow += this.exitRate[(this.exchangeClass[i] * this.nEnergy + this.energyClass[i]) * this.nCount + n];
+        }
+      }
+    return fast > 0 ? Math.min(1, (separation * slow) / fast) : 1;
+  }
+
+  /** Rate of the hop along edge e from occupied site i to its empty target, s⁻¹ (scaled). */
+  private edgeRate(i: number, e: number): number {
+    const g = this.graph;
+    const nE = this.nEnergy;
+    const nC = this.nCount;
+    const pairs = nC > 1;
+    const j = g.hopTo[e];
+    const ni = pairs ? this.pairCount[i] : 0;
+    const nj = pairs ? this.pairCount[j] - this.edgeIsPair[e] : 0;
+    return this.hopRate[
+      ((this.edgeClass[e] * nE + this.energyClass[i]) * nE + this.energyClass[j]) * nC * nC + ni * nC + nj
+    ];
   }
 
   private rebuildCatalogue(): void {
