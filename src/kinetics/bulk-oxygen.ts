@@ -142,6 +142,14 @@ export interface BulkOxygenSample {
   supportVacancyProfile: number[];
 }
 
+/** Sites of a vertical slice through the particle and their state. */
+export interface CrossSection {
+  width_nm: number;
+  time_s: number;
+  events: number;
+  sites: { x_nm: number; z_nm: number; phase: "support" | "interface" | "metal"; occupied: boolean; o18: boolean }[];
+}
+
 export interface BulkOxygenCheckpoint {
   model: "bulk-oxygen";
   engine: GraphCheckpoint;
@@ -176,7 +184,9 @@ interface Built {
   cell: Cell;
   /** Sites of the support's top layer under the metal (the interface O). */
   interfaceSites: number[];
-  /** Height of each site above the support's top O layer, nm. */
+  /** Position of each site, nm (z: height above the support's top O layer). */
+  x: Float64Array;
+  y: Float64Array;
   z: Float64Array;
   parameters: Record<string, number | string | boolean>;
 }
@@ -481,6 +491,8 @@ function build(o: BulkOxygenOptions): Built {
     metalLattice: lattice,
     cell,
     interfaceSites,
+    x: Float64Array.from(pos, (p) => p.x),
+    y: Float64Array.from(pos, (p) => p.y),
     z: Float64Array.from(pos, (p) => p.z),
     parameters: {
       metal: lattice.metal,
@@ -548,6 +560,29 @@ export class BulkOxygenModel {
       sinceSample: this.sinceSample,
       series: structuredClone(this.series),
     };
+  }
+
+  /**
+   * A cross-section through the particle's centre: the sites within half a support site spacing of the
+   * plane y = centre, with their state (for the snapshot pictures of `smsi simulate --out`).
+   */
+  crossSection(): CrossSection {
+    const b = this.built;
+    const g = this.engine;
+    const cy = b.cell.depth_nm / 2;
+    const half = (b.cell.depth_nm / Math.max(3, Math.round(b.cell.depth_nm / 0.3))) * 0.75;
+    const sites: CrossSection["sites"] = [];
+    for (let s = 0; s < b.graph.sites; s++) {
+      if (Math.abs(b.y[s] - cy) > half) continue;
+      sites.push({
+        x_nm: b.x[s],
+        z_nm: b.z[s],
+        phase: b.gapOf[s] < 0 ? (b.interfaceSites.includes(s) ? "interface" : "support") : "metal",
+        occupied: g.occupied[s] === 1,
+        o18: g.label[s] === 1,
+      });
+    }
+    return { width_nm: b.cell.width_nm, time_s: g.time, events: g.events, sites };
   }
 
   /** The observables now. */

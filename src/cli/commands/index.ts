@@ -9,8 +9,9 @@ import { register as interfaceGate } from "./interface.js";
 import { register as match } from "./match.js";
 import { register as materials } from "./materials.js";
 import { register as predict } from "./predict.js";
+import { register as simulate } from "./simulate.js";
 import { register as thermo } from "./thermo.js";
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const commands: RegisterCommand[] = [materials, match, interfaceGate, classify, thermo, predict];
+export const commands: RegisterCommand[] = [materials, match, interfaceGate, classify, thermo, predict, simulate];
