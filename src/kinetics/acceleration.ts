@@ -111,8 +111,7 @@ export function adaptScales(
     const s = kindScale[c.forwardKind];
     const balanced = n >= r.minExecutions && Math.abs(nf - nb) <= r.balanceTolerance * n;
     let next = s;
-    if (balanced && n > r.targetExecutions)
-      next = s * Math.max(1 / r.maxStepDown, r.targetExecutions / n);
+    if (balanced && n > r.targetExecutions) next = s * Math.max(1 / r.maxStepDown, r.targetExecutions / n);
     else if (!balanced && s < 1) next = s * r.stepUp;
     next = Math.min(1, Math.max(floor, next));
     if (next !== s) {

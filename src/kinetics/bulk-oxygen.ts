@@ -132,9 +132,17 @@ export interface BulkOxygenSample {
   netInterfaceTransfer: number;
   /** Current rate scale of the interface pair (1 = not accelerated). */
   interfaceRateScale: number;
-  /** O taken up from the gas at the metal surface, and released to it. */
+  /**
+   * O incorporated below the metal surface (hops from the surface layer of interstices, which holds the
+   * adsorbed O, into the interior), and back out (the top-down route; weighted like the crossings).
+   */
   surfaceIncorporations: number;
   surfaceReleases: number;
+  /** O taken up from the gas into the metal's surface layer, and released to it. */
+  surfaceAdsorptions: number;
+  surfaceDesorptions: number;
+  /** O in the metal's surface layer (adsorbed; not counted in the metal's O above). */
+  oxygenOnSurface: number;
   /** O exchanged with the gas at the support surface (in, out). */
   supportUptake: number;
   supportRelease: number;
@@ -147,7 +155,13 @@ export interface CrossSection {
   width_nm: number;
   time_s: number;
   events: number;
-  sites: { x_nm: number; z_nm: number; phase: "support" | "interface" | "metal"; occupied: boolean; o18: boolean }[];
+  sites: {
+    x_nm: number;
+    z_nm: number;
+    phase: "support" | "interface" | "metal";
+    occupied: boolean;
+    o18: boolean;
+  }[];
 }
 
 export interface BulkOxygenCheckpoint {
@@ -166,6 +180,9 @@ const GROUP_SUPPORT_BOTTOM = 1;
 const GROUP_METAL_SURFACE = 2;
 const KIND_CROSSING = 1;
 const KIND_RETURN = 2;
+/** O hops from the metal's surface layer into its interior, and back. */
+const KIND_INCORPORATION = 5;
+const KIND_SURFACE_RETURN = 6;
 /** O hops between two interface sites of the support in the +x/+y and −x/−y directions. */
 const KIND_INTERFACE_LATERAL_PLUS = 3;
 const KIND_INTERFACE_LATERAL_MINUS = 4;
@@ -176,6 +193,7 @@ interface Built {
   assumptions: Assumption[];
   /** Per site: −1 support, else the metal gap. */
   gapOf: Int32Array;
+  isShell: Uint8Array;
   supportLayerOf: Int32Array;
   isOctahedral: Uint8Array;
   octahedralPerGap: number[];
@@ -355,6 +373,8 @@ function build(o: BulkOxygenOptions): Built {
     }
   }
   const topGap = gapsNeeded - 1;
+  /** The metal's surface layer of interstices (adsorbed O; open to the gas). */
+  const isShell = new Uint8Array(N);
   for (let s = nSupport; s < N; s++) {
     const height = pos[s].z - gap;
     const r = regionAtDepth(land.metal, height);
@@ -363,7 +383,12 @@ function build(o: BulkOxygenOptions): Built {
     const surface =
       geometry === "film" ? gapOf[s] === topGap : Math.hypot(pos[s].x - cx, pos[s].y - cy, pos[s].z) > R - h;
     if (surface) {
-      if (land.metalSurface) energy[s] = land.metalSurface.oxygenEnergy_eV + (isOct[s] ? 0 : tet);
+      isShell[s] = 1;
+      // the surface layer holds adsorbed O; incorporation below it takes the metal-surface region's barrier
+      if (land.metalSurface) {
+        energy[s] = land.metalSurface.oxygenEnergy_eV + (isOct[s] ? 0 : tet);
+        barrier[s] = land.metalSurface.migrationBarrier_eV;
+      }
       reservoir[s] = METAL_SURFACE;
       exchangeBarrier[s] = exMetal;
       exchangeGroup[s] = GROUP_METAL_SURFACE;
@@ -407,7 +432,15 @@ function build(o: BulkOxygenOptions): Built {
   })) {
     const s = nSupport + p;
     const t = nSupport + q;
-    addPair(s, t, Math.max(barrier[s], barrier[t]));
+    const inward = isShell[s] !== isShell[t];
+    const [from, to] = isShell[s] ? [s, t] : [t, s];
+    addPair(
+      from,
+      to,
+      Math.max(barrier[s], barrier[t]),
+      inward ? KIND_INCORPORATION : 0,
+      inward ? KIND_SURFACE_RETURN : 0,
+    );
   }
   // interface: each interstice of the lowest gap to the nearest support top-layer site under the metal
   const crossing = land.interface.migrationBarrier_eV;
@@ -454,7 +487,7 @@ function build(o: BulkOxygenOptions): Built {
     }
   const mu = o.oxygenChemicalPotential_eV;
   const octahedralPerGap = new Array<number>(gapsNeeded).fill(0);
-  for (let s = nSupport; s < N; s++) if (isOct[s]) octahedralPerGap[gapOf[s]]++;
+  for (let s = nSupport; s < N; s++) if (isOct[s] && !isShell[s]) octahedralPerGap[gapOf[s]]++;
   const supportPerLayer = new Array<number>(layers).fill(nsx * nsy);
   return {
     graph,
@@ -484,6 +517,7 @@ function build(o: BulkOxygenOptions): Built {
     },
     assumptions,
     gapOf,
+    isShell,
     supportLayerOf,
     isOctahedral: isOct,
     octahedralPerGap,
@@ -592,6 +626,7 @@ export class BulkOxygenModel {
     const gaps = b.octahedralPerGap.length;
     const octO = new Array<number>(gaps).fill(0);
     let inMetal = 0;
+    let onSurface = 0;
     let o18 = 0;
     const vac = new Array<number>(b.supportPerLayer.length).fill(0);
     for (let s = 0; s < b.graph.sites; s++) {
@@ -601,6 +636,10 @@ export class BulkOxygenModel {
         continue;
       }
       if (g.occupied[s] === 0) continue;
+      if (b.isShell[s]) {
+        onSurface++;
+        continue;
+      }
       inMetal++;
       o18 += g.label[s];
       if (b.isOctahedral[s]) octO[gp]++;
@@ -621,8 +660,11 @@ export class BulkOxygenModel {
       interfaceReturns: g.hopCounts[KIND_RETURN],
       netInterfaceTransfer: g.executedHopCounts[KIND_CROSSING] - g.executedHopCounts[KIND_RETURN],
       interfaceRateScale: g.kindScale[KIND_CROSSING],
-      surfaceIncorporations: g.exchangeCounts[2 * GROUP_METAL_SURFACE],
-      surfaceReleases: g.exchangeCounts[2 * GROUP_METAL_SURFACE + 1],
+      surfaceIncorporations: g.hopCounts[KIND_INCORPORATION],
+      surfaceReleases: g.hopCounts[KIND_SURFACE_RETURN],
+      surfaceAdsorptions: g.exchangeCounts[2 * GROUP_METAL_SURFACE],
+      surfaceDesorptions: g.exchangeCounts[2 * GROUP_METAL_SURFACE + 1],
+      oxygenOnSurface: onSurface,
       supportUptake: g.exchangeCounts[2 * GROUP_SUPPORT_SURFACE],
       supportRelease: g.exchangeCounts[2 * GROUP_SUPPORT_SURFACE + 1],
       supportVacancyProfile: vac.map((v, k) => v / b.supportPerLayer[k]),

@@ -113,10 +113,13 @@ export class EncapsulationModel {
 
     if (!(options.temperature_K > 0))
       throw new InputError("temperature", `must be above 0 K (got ${options.temperature_K})`);
+    // an interface energy may be negative (strong metal–oxide adhesion, e.g. Miedema's chemical term)
     for (const [k, v] of Object.entries(options.surfaceEnergies))
-      // an interface energy may be negative (strong metal–oxide adhesion, e.g. Miedema's chemical term)
       if (k !== "source" && !(typeof v === "number" && v >= (k === "interface_J_per_m2" ? -20 : 0) && v < 20))
-        throw new InputError(`surfaceEnergies.${k}`, `must be a surface energy in J/m², within ±20 (got ${v})`);
+        throw new InputError(
+          `surfaceEnergies.${k}`,
+          `must be a surface energy in J/m², within ±20 (got ${v})`,
+        );
     const size = named("particleSize_nm", "nm", "assumption", options.particleSize_nm);
     if (!(size >= 0.5 && size <= 30)) throw new InputError("particleSize", `must be 0.5–30 nm (got ${size})`);
     const a = named(

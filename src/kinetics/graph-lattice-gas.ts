@@ -343,7 +343,8 @@ export class GraphLatticeGas {
         }
         if (g.reservoir[i] >= 0) {
           const n = this.nCount > 1 ? this.pairCount[i] : 0;
-          slow += this.exitRate[(this.exchangeClass[i] * this.nEnergy + this.energyClass[i]) * this.nCount + n];
+          slow +=
+            this.exitRate[(this.exchangeClass[i] * this.nEnergy + this.energyClass[i]) * this.nCount + n];
         }
       }
     return fast > 0 ? Math.min(1, (separation * slow) / fast) : 1;

@@ -14,4 +14,12 @@ import { register as thermo } from "./thermo.js";
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const commands: RegisterCommand[] = [materials, match, interfaceGate, classify, thermo, predict, simulate];
+export const commands: RegisterCommand[] = [
+  materials,
+  match,
+  interfaceGate,
+  classify,
+  thermo,
+  predict,
+  simulate,
+];
