@@ -23,7 +23,7 @@ import { InputError } from "../../units/errors.js";
 import { parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
 import { readInputText } from "../../units/read-input.js";
 import { fmt, type Io, printJson } from "../output.js";
-import { gateFrom, overridesFrom } from "./thermo-routes.js";
+import { type GateForRoutes, gateFrom, overridesFrom } from "./thermo-routes.js";
 
 /** Most events one command may run (≈ 20 min of Model A at the measured 0.8 M events/s; bounded work). */
 export const MAX_SIMULATE_EVENTS = 1e9;
@@ -256,6 +256,79 @@ const COMMON_HELP = (cmd: Command) =>
     .option("--quiet", "no progress bar on stderr")
     .option("--json", "print one JSON document");
 
+/**
+ * Inputs of Model B from the data: the landscape (src/thermo) of METAL on SUPPORT, Δμ_O of the gas, the
+ * reduction energy (the support's surface O-vacancy energy of that landscape) and the surface energies of
+ * the wetting descriptor of smsi predict (data/predict/descriptors.json), each overridable with --set.
+ */
+export function encapsulationInputs(
+  metal: string,
+  support: string,
+  T: number,
+  atmosphere: Atmosphere,
+  gate: GateForRoutes,
+  setList: string[] | undefined,
+) {
+  const extraNames = [
+    "reductionEnergy_eV",
+    "metalSurfaceEnergy_J_per_m2",
+    "suboxideSurfaceEnergy_J_per_m2",
+    "interfaceEnergy_J_per_m2",
+  ];
+  const predictNames = Object.keys(predictParameters());
+  const sets = splitOverrides(setList, Object.keys(ENCAPSULATION_DEFAULTS), [...extraNames, ...predictNames]);
+  const supportId = canonicalSupport(support);
+  const landscape = landscapeFor({
+    metal,
+    support: supportId,
+    temperature_K: T,
+    atmosphere,
+    gate,
+    overrides: sets.landscape,
+  });
+  const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
+  // reduction energy: the support's surface O-vacancy energy (landscape region "support surface")
+  const surface = landscape.regions.find((x) => x.region === "support surface");
+  if (!surface) throw new InputError("SUPPORT", `no support-surface region in the landscape of ${supportId}`);
+  const reductionEnergy_eV = sets.extra.reductionEnergy_eV ?? -surface.oxygenEnergy_eV;
+  // surface energies: the wetting descriptor of smsi predict (data/predict/descriptors.json)
+  const predictOverrides = Object.fromEntries(
+    Object.entries(sets.extra).filter(([k]) => predictNames.includes(k)),
+  );
+  const resolved = resolveSupport(supportId, null);
+  const w = wettingDescriptor(
+    metal,
+    resolved.cation,
+    resolved.surfaceKey,
+    "suboxide",
+    predictParameters(predictOverrides),
+  );
+  const d = descriptorData();
+  const gmData = d.metalSurface.values[metal]?.surfaceEnergy_J_per_m2;
+  const goData = resolved.surfaceKey ? d.oxideSurfaceEnergy_J_per_m2[resolved.surfaceKey]?.value : undefined;
+  const gm = sets.extra.metalSurfaceEnergy_J_per_m2 ?? gmData;
+  const go = sets.extra.suboxideSurfaceEnergy_J_per_m2 ?? goData;
+  const gi =
+    sets.extra.interfaceEnergy_J_per_m2 ??
+    (w.spreading_J_per_m2 !== null && gmData !== undefined && goData !== undefined
+      ? gmData - goData - w.spreading_J_per_m2
+      : undefined);
+  if (gm === undefined || go === undefined || gi === undefined)
+    throw new InputError(
+      "--set",
+      `no sourced surface energies for ${metal} on ${supportId} (${w.row.source}); give metalSurfaceEnergy_J_per_m2, suboxideSurfaceEnergy_J_per_m2 and interfaceEnergy_J_per_m2`,
+    );
+  const surfaceEnergies: SurfaceEnergies = {
+    metal_J_per_m2: gm,
+    suboxide_J_per_m2: go,
+    interface_J_per_m2: gi,
+    source: Object.keys(sets.extra).some((k) => extraNames.includes(k))
+      ? `--set overrides; else ${w.row.source}`
+      : w.row.source,
+  };
+  return { sets, supportId, landscape, mu, reductionEnergy_eV, surface, surfaceEnergies };
+}
+
 export function register(program: Command, io: Io): void {
   const sim = program
     .command("simulate")
@@ -418,70 +491,15 @@ export function register(program: Command, io: Io): void {
     .action(async (metal: string, support: string, opts: SimOpts) => {
       const limits = runLimits(opts);
       const { T, atmosphere } = conditions(opts);
-      const extraNames = [
-        "reductionEnergy_eV",
-        "metalSurfaceEnergy_J_per_m2",
-        "suboxideSurfaceEnergy_J_per_m2",
-        "interfaceEnergy_J_per_m2",
-      ];
-      const predictNames = Object.keys(predictParameters());
-      const sets = splitOverrides(opts.set, Object.keys(ENCAPSULATION_DEFAULTS), [
-        ...extraNames,
-        ...predictNames,
-      ]);
       const gate = gateFrom(opts, metal, support);
-      const supportId = canonicalSupport(support);
-      const landscape = landscapeFor({
+      const { sets, supportId, mu, reductionEnergy_eV, surface, surfaceEnergies } = encapsulationInputs(
         metal,
-        support: supportId,
-        temperature_K: T,
+        support,
+        T,
         atmosphere,
         gate,
-        overrides: sets.landscape,
-      });
-      const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
-      // reduction energy: the support's surface O-vacancy energy (landscape region "support surface")
-      const surface = landscape.regions.find((x) => x.region === "support surface");
-      if (!surface)
-        throw new InputError("SUPPORT", `no support-surface region in the landscape of ${supportId}`);
-      const reductionEnergy_eV = sets.extra.reductionEnergy_eV ?? -surface.oxygenEnergy_eV;
-      // surface energies: the wetting descriptor of smsi predict (data/predict/descriptors.json)
-      const predictOverrides = Object.fromEntries(
-        Object.entries(sets.extra).filter(([k]) => predictNames.includes(k)),
+        opts.set,
       );
-      const resolved = resolveSupport(supportId, null);
-      const w = wettingDescriptor(
-        metal,
-        resolved.cation,
-        resolved.surfaceKey,
-        "suboxide",
-        predictParameters(predictOverrides),
-      );
-      const d = descriptorData();
-      const gmData = d.metalSurface.values[metal]?.surfaceEnergy_J_per_m2;
-      const goData = resolved.surfaceKey
-        ? d.oxideSurfaceEnergy_J_per_m2[resolved.surfaceKey]?.value
-        : undefined;
-      const gm = sets.extra.metalSurfaceEnergy_J_per_m2 ?? gmData;
-      const go = sets.extra.suboxideSurfaceEnergy_J_per_m2 ?? goData;
-      const gi =
-        sets.extra.interfaceEnergy_J_per_m2 ??
-        (w.spreading_J_per_m2 !== null && gmData !== undefined && goData !== undefined
-          ? gmData - goData - w.spreading_J_per_m2
-          : undefined);
-      if (gm === undefined || go === undefined || gi === undefined)
-        throw new InputError(
-          "--set",
-          `no sourced surface energies for ${metal} on ${supportId} (${w.row.source}); give metalSurfaceEnergy_J_per_m2, suboxideSurfaceEnergy_J_per_m2 and interfaceEnergy_J_per_m2`,
-        );
-      const surfaceEnergies: SurfaceEnergies = {
-        metal_J_per_m2: gm,
-        suboxide_J_per_m2: go,
-        interface_J_per_m2: gi,
-        source: Object.keys(sets.extra).some((k) => extraNames.includes(k))
-          ? `--set overrides; else ${w.row.source}`
-          : w.row.source,
-      };
       const fingerprint = JSON.stringify([
         metal,
         supportId,
