@@ -169,6 +169,21 @@ function progressPrinter(quiet: boolean | undefined): ((p: GraphProgress) => voi
   };
 }
 
+/** --events and the event cap are totals: a resumed run does what is left of them. */
+function remaining(
+  limits: ReturnType<typeof runLimits>,
+  resume: unknown,
+): { events?: number; time_s?: number; maxEvents: number } {
+  const done = (resume as { engine?: { events?: number } } | undefined)?.engine?.events ?? 0;
+  if (!(Number.isInteger(done) && done >= 0))
+    throw new InputError("--resume", "the checkpoint's event count is not a non-negative integer");
+  return {
+    events: limits.events === undefined ? undefined : Math.max(0, limits.events - done),
+    time_s: limits.time_s,
+    maxEvents: Math.max(0, limits.maxEvents - done),
+  };
+}
+
 function readCheckpoint(path: string, command: string, fingerprint: string): unknown {
   const text = readInputText(path, {
     field: "--resume",
@@ -403,9 +418,7 @@ export function register(program: Command, io: Io): void {
       const r = simulateBulkOxygen(
         options,
         {
-          events: limits.events,
-          time_s: limits.time_s,
-          maxEvents: limits.maxEvents,
+          ...remaining(limits, resume),
           onProgress: progressPrinter(opts.quiet || opts.json),
           progressEvery: 100_000,
         },
@@ -526,9 +539,7 @@ export function register(program: Command, io: Io): void {
       const r = simulateEncapsulation(
         options,
         {
-          events: limits.events,
-          time_s: limits.time_s,
-          maxEvents: limits.maxEvents,
+          ...remaining(limits, resume),
           onProgress: progressPrinter(opts.quiet || opts.json),
           progressEvery: 100_000,
         },
