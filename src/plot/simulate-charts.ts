@@ -38,7 +38,8 @@ function frame(
         `<circle cx="${MARGIN + k * 150}" cy="${height - 14}" r="5" fill="${colour}" stroke="#555"/><text x="${MARGIN + 10 + k * 150}" y="${height - 10}" font-size="11" font-family="sans-serif">${esc(text)}</text>`,
     )
     .join("");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="white"/><text x="12" y="20" font-family="sans-serif" font-size="14" font-weight="bold">${esc(title)}</text>${body.join("")}${items}</svg>\n`;
+  const w = Math.max(width, 2 * MARGIN + 150 * legend.length);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}"><rect width="100%" height="100%" fill="white"/><text x="12" y="20" font-family="sans-serif" font-size="14" font-weight="bold">${esc(title)}</text>${body.join("")}${items}</svg>\n`;
 }
 
 /** Model A cross-section: x across, height up (support below 0, metal above). */
