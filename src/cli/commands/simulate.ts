@@ -16,13 +16,13 @@ import { DEFAULT_MAX_EVENTS, simulateBulkOxygen, simulateEncapsulation } from ".
 import { descriptorData, predictParameters } from "../../predict/data.js";
 import { resolveSupport } from "../../predict/materials.js";
 import { wettingDescriptor } from "../../predict/wetting.js";
-import { THERMO_T_RANGE_K } from "../../thermo/ellingham.js";
 import { canonicalSupport, oxygenLandscape } from "../../thermo/landscape.js";
-import { type Atmosphere, atmosphereFromOptions, oxygenPotential } from "../../thermo/oxygen-potential.js";
+import { type Atmosphere, oxygenPotential } from "../../thermo/oxygen-potential.js";
 import { InputError } from "../../units/errors.js";
-import { parsePositiveNumber, parsePressure, parseTemperature } from "../../units/quantities.js";
+import { parsePositiveNumber } from "../../units/quantities.js";
 import { readInputText } from "../../units/read-input.js";
 import { fmt, type Io, printJson } from "../output.js";
+import { conditions } from "./thermo.js";
 import { type GateForRoutes, gateFrom, overridesFrom } from "./thermo-routes.js";
 
 /** Most events one command may run (≈ 20 min of Model A at the measured 0.8 M events/s; bounded work). */
@@ -97,28 +97,6 @@ export function runLimits(opts: SimOpts): {
     size_nm,
     seed,
   };
-}
-
-function conditions(opts: SimOpts): { T: number; atmosphere: Atmosphere } {
-  if (opts.temperature === undefined)
-    throw new InputError("--temperature", "missing; give the temperature, e.g. --temperature 450C");
-  const T = parseTemperature(opts.temperature, "--temperature", {
-    min: THERMO_T_RANGE_K[0],
-    max: THERMO_T_RANGE_K[1],
-    unit: "K",
-  });
-  const atmosphere = atmosphereFromOptions({
-    pO2_bar: opts.pO2 !== undefined ? parsePressure(opts.pO2, "--p-o2") : undefined,
-    h2oH2:
-      opts.h2oH2 !== undefined
-        ? parsePositiveNumber(opts.h2oH2, "--h2o-h2", "give p(H2O)/p(H2), e.g. --h2o-h2 1e-3")
-        : undefined,
-    co2Co:
-      opts.co2Co !== undefined
-        ? parsePositiveNumber(opts.co2Co, "--co2-co", "give p(CO2)/p(CO), e.g. --co2-co 1")
-        : undefined,
-  });
-  return { T, atmosphere };
 }
 
 /** Split --set NAME=VALUE into the model's named assumptions and the landscape's (thermo) overrides. */
@@ -248,6 +226,25 @@ async function writeSnapshots(dir: string, svgs: { name: string; svg: string }[]
     files.push(`${name}.svg`, `${name}.png`);
   }
   return files;
+}
+
+/** --checkpoint, and --out DIR: snapshots (SVG, PNG), series.csv, result.json. Returns the files written to DIR. */
+async function finishRun(
+  opts: SimOpts,
+  command: string,
+  fingerprint: string,
+  checkpoint: unknown,
+  doc: unknown,
+  series: readonly object[],
+  snapshots: () => Promise<{ name: string; svg: string }[]>,
+): Promise<string[]> {
+  if (opts.checkpoint)
+    writeOrFail(opts.checkpoint, JSON.stringify({ command, fingerprint, checkpoint }), "--checkpoint");
+  if (!opts.out) return [];
+  const files = await writeSnapshots(opts.out, await snapshots());
+  writeOrFail(join(opts.out, "series.csv"), seriesCsv(series as Record<string, unknown>[]), "--out");
+  writeOrFail(join(opts.out, "result.json"), JSON.stringify(doc, null, 2), "--out");
+  return [...files, "series.csv", "result.json"];
 }
 
 const COMMON_HELP = (cmd: Command) =>
@@ -441,33 +438,25 @@ export function register(program: Command, io: Io): void {
         assumptions: [...r.assumptions, ...landscape.assumptions],
         landscape: landscape.regions,
       };
-      if (opts.checkpoint)
-        writeOrFail(
-          opts.checkpoint,
-          JSON.stringify({ command: "bulk-oxygen", fingerprint, checkpoint: r.checkpoint }),
-          "--checkpoint",
-        );
-      const files: string[] = [];
-      if (opts.out) {
-        const end = new BulkOxygenModel(options, r.checkpoint).crossSection();
-        const { crossSectionSvg } = await import("../../plot/simulate-charts.js");
-        const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
-        files.push(
-          ...(await writeSnapshots(opts.out, [
+      const files = await finishRun(
+        opts,
+        "bulk-oxygen",
+        fingerprint,
+        r.checkpoint,
+        doc,
+        r.series,
+        async () => {
+          const end = new BulkOxygenModel(options, r.checkpoint).crossSection();
+          const { crossSectionSvg } = await import("../../plot/simulate-charts.js");
+          const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
+          return [
             ...(startPicture && !resume
               ? [{ name: "cross-section-start", svg: crossSectionSvg(startPicture, title) }]
               : []),
             { name: "cross-section-end", svg: crossSectionSvg(end, title) },
-          ])),
-        );
-        writeOrFail(
-          join(opts.out, "series.csv"),
-          seriesCsv(r.series as unknown as Record<string, unknown>[]),
-          "--out",
-        );
-        writeOrFail(join(opts.out, "result.json"), JSON.stringify(doc, null, 2), "--out");
-        files.push("series.csv", "result.json");
-      }
+          ];
+        },
+      );
       if (opts.json) return printJson(io, doc);
       const f = r.final;
       const last = r.series.at(-1);
@@ -579,33 +568,25 @@ export function register(program: Command, io: Io): void {
           },
         ],
       };
-      if (opts.checkpoint)
-        writeOrFail(
-          opts.checkpoint,
-          JSON.stringify({ command: "encapsulation", fingerprint, checkpoint: r.checkpoint }),
-          "--checkpoint",
-        );
-      const files: string[] = [];
-      if (opts.out) {
-        const end = new EncapsulationModel(options, r.checkpoint).topView();
-        const { topViewSvg } = await import("../../plot/simulate-charts.js");
-        const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
-        files.push(
-          ...(await writeSnapshots(opts.out, [
+      const files = await finishRun(
+        opts,
+        "encapsulation",
+        fingerprint,
+        r.checkpoint,
+        doc,
+        r.series,
+        async () => {
+          const end = new EncapsulationModel(options, r.checkpoint).topView();
+          const { topViewSvg } = await import("../../plot/simulate-charts.js");
+          const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
+          return [
             ...(startPicture && !resume
               ? [{ name: "top-view-start", svg: topViewSvg(startPicture, title) }]
               : []),
             { name: "top-view-end", svg: topViewSvg(end, title) },
-          ])),
-        );
-        writeOrFail(
-          join(opts.out, "series.csv"),
-          seriesCsv(r.series as unknown as Record<string, unknown>[]),
-          "--out",
-        );
-        writeOrFail(join(opts.out, "result.json"), JSON.stringify(doc, null, 2), "--out");
-        files.push("series.csv", "result.json");
-      }
+          ];
+        },
+      );
       if (opts.json) return printJson(io, doc);
       const f = r.final;
       io.out(
