@@ -2,58 +2,14 @@ import { describe, expect, it } from "vitest";
 import { adaptScales, RATE_RESCALING_DEFAULTS, resolveRescaling } from "../src/kinetics/acceleration.js";
 import { BulkOxygenModel, type BulkOxygenOptions } from "../src/kinetics/bulk-oxygen.js";
 import { compressedRows, GraphLatticeGas } from "../src/kinetics/graph-lattice-gas.js";
-import type { LandscapeRegion } from "../src/kinetics/landscape-input.js";
 import { BOLTZMANN_eV_PER_K } from "../src/units/constants.js";
-
-/** Explicit test landscape regions (constructed values, not sourced). */
-function region(name: string, depth: number, energy: number, barrier: number): LandscapeRegion {
-  return {
-    region: name,
-    depth_nm: depth,
-    oxygenEnergy_eV: energy,
-    migrationBarrier_eV: barrier,
-    energySource: "test",
-    barrierSource: "test",
-    isAssumption: true,
-  };
-}
+import { dilutePtFilm } from "./helpers/kinetics-landscape.js";
 
 /**
  * A film whose interface pair rattles: interface O 0.55 eV below the first interstice, a low crossing
- * barrier (fast return), slower hops onward in the metal; the support layer exchanges with a source, the
- * metal surface drains to a sink (the dilute steady state of the analytic network).
+ * barrier (fast return), slower hops onward in the metal (helpers/kinetics-landscape.ts).
  */
-function rattlingFilm(gate: number, metalBarrier: number, accelerate: boolean): BulkOxygenOptions {
-  return {
-    landscape: {
-      metal: "Pt",
-      support: "test-oxide",
-      facet: "(110)",
-      gate: "coherent",
-      assumptions: [],
-      regions: [
-        region("support surface", 0, -0.35, 1.3),
-        region("support bulk", 1, -0.35, 1.0),
-        region("interface", 0, -0.35, gate),
-        region("metal interstitial", 0, 0.2, metalBarrier),
-        region("metal surface", 0, 0.2, metalBarrier),
-      ],
-    },
-    temperature_K: 723,
-    oxygenChemicalPotential_eV: -0.6,
-    seed: 5,
-    geometry: "film",
-    filmGaps: 2,
-    supportLayers: 1,
-    supportGasExchange: false,
-    supportBulkReservoir: true,
-    metalSurfacePotential_eV: -3,
-    pairEnergy_eV: 0,
-    initialVacancyFraction: 0.9,
-    sampleEvery: 100_000,
-    accelerate,
-  };
-}
+const rattlingFilm = dilutePtFilm;
 
 /** Steady exit flux (per s) after a warm-up, and the simulated time per event. */
 function steadyFlux(options: BulkOxygenOptions, warmup: number, events: number) {

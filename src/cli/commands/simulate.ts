@@ -9,8 +9,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { BULK_OXYGEN_DEFAULTS, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
-import { ENCAPSULATION_DEFAULTS, type SurfaceEnergies } from "../../kinetics/encapsulation.js";
+import { BULK_OXYGEN_DEFAULTS, BulkOxygenModel, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
+import {
+  ENCAPSULATION_DEFAULTS,
+  EncapsulationModel,
+  type SurfaceEnergies,
+} from "../../kinetics/encapsulation.js";
 import type { GraphProgress } from "../../kinetics/graph-lattice-gas.js";
 import { DEFAULT_MAX_EVENTS, simulateBulkOxygen, simulateEncapsulation } from "../../kinetics/simulate.js";
 import { descriptorData, predictParameters } from "../../predict/data.js";
@@ -410,7 +414,6 @@ export function register(program: Command, io: Io): void {
         particleSize_nm: limits.size_nm ?? sets.model.particleSize_nm,
         accelerate: opts.accelerate !== false,
       };
-      const { BulkOxygenModel } = await import("../../kinetics/bulk-oxygen.js");
       const startPicture = opts.out ? new BulkOxygenModel(options).crossSection() : null;
       const r = simulateBulkOxygen(
         options,
@@ -523,7 +526,6 @@ export function register(program: Command, io: Io): void {
         seed: limits.seed,
         particleSize_nm: limits.size_nm ?? sets.model.particleSize_nm,
       };
-      const { EncapsulationModel } = await import("../../kinetics/encapsulation.js");
       const startPicture = opts.out ? new EncapsulationModel(options).topView() : null;
       const r = simulateEncapsulation(
         options,
