@@ -158,6 +158,8 @@ describe("smsi simulate (CLI)", () => {
       [[...base, "--events", "10", "--gate", "open"], /--gate/],
       [[...base, "--events", "10", "--set", "noSuchThing_eV=1"], /--set/],
       [[...base, "--events", "10", "--resume", "/nonexistent/file.json"], /--resume/],
+      [[...base, "--events", "10", "--out", "/proc/no-such-folder"], /--out/],
+      [[...base, "--events", "10", "--out", "/nonexistent/a/b"], /--out/],
     ];
     for (const [args, re] of cases) {
       const r = await runCli(...args);

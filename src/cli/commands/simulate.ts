@@ -6,7 +6,7 @@
  * of src/predict/wetting.ts (data/predict/descriptors.json) and the support's surface O-vacancy energy of
  * the landscape as the reduction energy. Limits are checked before any work; progress goes to stderr.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { BULK_OXYGEN_DEFAULTS, BulkOxygenModel, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
@@ -205,11 +205,19 @@ function writeOrFail(path: string, data: string | Buffer, field: string): void {
 
 function prepareOut(dir: string | undefined): void {
   if (dir === undefined) return;
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new InputError("--out", `"${dir}" exists and is not a folder`);
+    return;
+  }
+  // one level only (the parent must exist): mkdir -p loops forever on some paths (/proc/…) in Node 20
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new InputError("--out", `cannot create the folder "${dir}" (${why})`);
+    throw new InputError(
+      "--out",
+      `cannot create the folder "${dir}" (${why}); give a new folder in an existing, writable one`,
+    );
   }
 }
 
