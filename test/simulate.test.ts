@@ -32,7 +32,7 @@ const T_BP = 723.15; // 450 °C (Wang et al. 2026: Ru/rutile in O2 at 300–450 
 
 describe("Model A on the thermo landscape: Ru on rutile vs anatase in O2 at 450 °C", () => {
   for (const pO2 of [1, 0.2]) {
-    it(`p_O2 = ${pO2} bar: rutile — crossings outnumber incorporations, the metal's O mostly ¹⁸O; anatase — far fewer crossings; gate forced open — the contrast goes`, () => {
+    it(`p_O2 = ${pO2} bar: rutile over ≈ 10 ms — crossings outnumber incorporations, the metal's O mostly ¹⁸O; anatase — far fewer crossings; gate forced open — the contrast goes`, () => {
       const ru = bulkOxygen("Ru", "TiO2-rutile", T_BP, pO2);
       expect(ru.parameters.acceleration).not.toBe("none");
       ru.run(500_000);
