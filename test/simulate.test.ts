@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -181,6 +181,13 @@ describe("smsi simulate (CLI)", () => {
     expect(doc.final).toEqual(whole.final);
     expect(doc.series).toEqual(whole.series);
     expect(doc.simulatedTime_s).toBe(whole.simulatedTime_s);
+    // a damaged checkpoint is refused naming --resume
+    const damaged = JSON.parse(readFileSync(cp, "utf8"));
+    damaged.checkpoint.engine.rng = [0, 0, 0, 0];
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(damaged));
+    const bad = await runCli(...base, "--events", "60000", "--seed", "4", "--resume", join(dir, "bad.json"));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--resume/);
     // other arguments are refused
     const other = await runCli(...base, "--events", "60000", "--seed", "5", "--resume", cp);
     expect(other.code).toBe(1);

@@ -188,7 +188,34 @@ function readCheckpoint(path: string, command: string, fingerprint: string): unk
       "--resume",
       `${path} was written for other arguments (${doc.fingerprint}); resume with the same METAL, SUPPORT, conditions, --size-nm, --seed, --gate and --set`,
     );
-  return doc.checkpoint;
+  const cp = doc.checkpoint as
+    | { model?: unknown; sinceSample?: unknown; series?: unknown; engine?: Record<string, unknown> }
+    | undefined;
+  const e = cp?.engine;
+  const numbers = (x: unknown) =>
+    Array.isArray(x) && x.every((v) => typeof v === "number" && Number.isFinite(v));
+  if (
+    !cp ||
+    cp.model !== command ||
+    !Number.isInteger(cp.sinceSample) ||
+    !Array.isArray(cp.series) ||
+    !e ||
+    typeof e.occupied !== "string" ||
+    typeof e.label !== "string" ||
+    typeof e.time_s !== "number" ||
+    !Number.isInteger(e.events) ||
+    !numbers(e.rng) ||
+    (e.rng as number[]).length !== 4 ||
+    (e.rng as number[]).every((w) => w === 0) ||
+    !(e.rng as number[]).every(Number.isInteger) ||
+    !numbers(e.hopCounts) ||
+    !numbers(e.exchangeCounts)
+  )
+    throw new InputError(
+      "--resume",
+      `${path} is not a complete ${command} checkpoint; give a file written by --checkpoint`,
+    );
+  return cp;
 }
 
 function writeOrFail(path: string, data: string | Buffer, field: string): void {
