@@ -42,6 +42,7 @@ import {
   regionAtDepth,
   resolveLandscape,
 } from "./landscape-input.js";
+import type { RateRescalingOptions } from "./acceleration.js";
 import { Xoshiro128 } from "./random.js";
 import { hopBarrier } from "./rates.js";
 import { type RunOptions, runSampled } from "./sampled-run.js";
@@ -102,6 +103,11 @@ export interface BulkOxygenOptions {
   filmGaps?: number;
   sampleEvery?: number;
   oxidisedThreshold?: number;
+  /**
+   * Rescale the fast, quasi-equilibrated O traffic across the interface (acceleration.ts; Dybeck et al.
+   * 2017). `true` uses the controller's defaults; an object sets them. Off by default.
+   */
+  accelerate?: boolean | Omit<RateRescalingOptions, "channels">;
 }
 
 export interface BulkOxygenSample {
@@ -116,17 +122,46 @@ export interface BulkOxygenSample {
   /** ¹⁸O among the O in the metal (null while it holds none). */
   o18FractionOfMetalOxygen: number | null;
   oxygenInMetal: number;
-  /** O hops support → metal across the interface, and back. */
+  /**
+   * O hops support → metal across the interface, and back. With acceleration, each executed hop counts
+   * 1/s (s its rate scale then): the estimate of the unaccelerated counts.
+   */
   interfaceCrossings: number;
   interfaceReturns: number;
-  /** O taken up from the gas at the metal surface, and released to it. */
+  /** Executed crossings minus executed returns: the exact net O transfer into the metal (with or without acceleration). */
+  netInterfaceTransfer: number;
+  /** Current rate scale of the interface pair (1 = not accelerated). */
+  interfaceRateScale: number;
+  /**
+   * O incorporated below the metal surface (hops from the surface layer of interstices, which holds the
+   * adsorbed O, into the interior), and back out (the top-down route; weighted like the crossings).
+   */
   surfaceIncorporations: number;
   surfaceReleases: number;
+  /** O taken up from the gas into the metal's surface layer, and released to it. */
+  surfaceAdsorptions: number;
+  surfaceDesorptions: number;
+  /** O in the metal's surface layer (adsorbed; not counted in the metal's O above). */
+  oxygenOnSurface: number;
   /** O exchanged with the gas at the support surface (in, out). */
   supportUptake: number;
   supportRelease: number;
   /** Vacancy fraction of each support layer, from the top. */
   supportVacancyProfile: number[];
+}
+
+/** Sites of a vertical slice through the particle and their state. */
+export interface CrossSection {
+  width_nm: number;
+  time_s: number;
+  events: number;
+  sites: {
+    x_nm: number;
+    z_nm: number;
+    phase: "support" | "interface" | "metal";
+    occupied: boolean;
+    o18: boolean;
+  }[];
 }
 
 export interface BulkOxygenCheckpoint {
@@ -145,6 +180,12 @@ const GROUP_SUPPORT_BOTTOM = 1;
 const GROUP_METAL_SURFACE = 2;
 const KIND_CROSSING = 1;
 const KIND_RETURN = 2;
+/** O hops from the metal's surface layer into its interior, and back. */
+const KIND_INCORPORATION = 5;
+const KIND_SURFACE_RETURN = 6;
+/** O hops between two interface sites of the support in the +x/+y and −x/−y directions. */
+const KIND_INTERFACE_LATERAL_PLUS = 3;
+const KIND_INTERFACE_LATERAL_MINUS = 4;
 
 interface Built {
   graph: SiteGraph;
@@ -152,6 +193,7 @@ interface Built {
   assumptions: Assumption[];
   /** Per site: −1 support, else the metal gap. */
   gapOf: Int32Array;
+  isShell: Uint8Array;
   supportLayerOf: Int32Array;
   isOctahedral: Uint8Array;
   octahedralPerGap: number[];
@@ -160,7 +202,9 @@ interface Built {
   cell: Cell;
   /** Sites of the support's top layer under the metal (the interface O). */
   interfaceSites: number[];
-  /** Height of each site above the support's top O layer, nm. */
+  /** Position of each site, nm (z: height above the support's top O layer). */
+  x: Float64Array;
+  y: Float64Array;
   z: Float64Array;
   parameters: Record<string, number | string | boolean>;
 }
@@ -329,6 +373,8 @@ function build(o: BulkOxygenOptions): Built {
     }
   }
   const topGap = gapsNeeded - 1;
+  /** The metal's surface layer of interstices (adsorbed O; open to the gas). */
+  const isShell = new Uint8Array(N);
   for (let s = nSupport; s < N; s++) {
     const height = pos[s].z - gap;
     const r = regionAtDepth(land.metal, height);
@@ -337,13 +383,20 @@ function build(o: BulkOxygenOptions): Built {
     const surface =
       geometry === "film" ? gapOf[s] === topGap : Math.hypot(pos[s].x - cx, pos[s].y - cy, pos[s].z) > R - h;
     if (surface) {
-      if (land.metalSurface) energy[s] = land.metalSurface.oxygenEnergy_eV + (isOct[s] ? 0 : tet);
+      isShell[s] = 1;
+      // the surface layer holds adsorbed O; incorporation below it takes the metal-surface region's barrier
+      if (land.metalSurface) {
+        energy[s] = land.metalSurface.oxygenEnergy_eV + (isOct[s] ? 0 : tet);
+        barrier[s] = land.metalSurface.migrationBarrier_eV;
+      }
       reservoir[s] = METAL_SURFACE;
       exchangeBarrier[s] = exMetal;
       exchangeGroup[s] = GROUP_METAL_SURFACE;
     }
   }
 
+  const isInterface = new Uint8Array(N);
+  for (const s of interfaceSites) isInterface[s] = 1;
   // hop edges
   const edges: { from: number; to: number; barrier: number; kind: number }[] = [];
   const addPair = (a: number, b: number, e: number, kab = 0, kba = 0) => {
@@ -353,8 +406,16 @@ function build(o: BulkOxygenOptions): Built {
     for (let j = 0; j < nsy; j++)
       for (let i = 0; i < nsx; i++) {
         const s = supportSite(i, j, k);
-        for (const t of [supportSite(i + 1, j, k), supportSite(i, j + 1, k)])
-          addPair(s, t, Math.max(barrier[s], barrier[t]));
+        for (const t of [supportSite(i + 1, j, k), supportSite(i, j + 1, k)]) {
+          const lateral = isInterface[s] === 1 && isInterface[t] === 1;
+          addPair(
+            s,
+            t,
+            Math.max(barrier[s], barrier[t]),
+            lateral ? KIND_INTERFACE_LATERAL_PLUS : 0,
+            lateral ? KIND_INTERFACE_LATERAL_MINUS : 0,
+          );
+        }
         if (k + 1 < layers) {
           const t = supportSite(i, j, k + 1);
           addPair(s, t, Math.max(barrier[s], barrier[t]));
@@ -371,7 +432,15 @@ function build(o: BulkOxygenOptions): Built {
   })) {
     const s = nSupport + p;
     const t = nSupport + q;
-    addPair(s, t, Math.max(barrier[s], barrier[t]));
+    const inward = isShell[s] !== isShell[t];
+    const [from, to] = isShell[s] ? [s, t] : [t, s];
+    addPair(
+      from,
+      to,
+      Math.max(barrier[s], barrier[t]),
+      inward ? KIND_INCORPORATION : 0,
+      inward ? KIND_SURFACE_RETURN : 0,
+    );
   }
   // interface: each interstice of the lowest gap to the nearest support top-layer site under the metal
   const crossing = land.interface.migrationBarrier_eV;
@@ -418,7 +487,7 @@ function build(o: BulkOxygenOptions): Built {
     }
   const mu = o.oxygenChemicalPotential_eV;
   const octahedralPerGap = new Array<number>(gapsNeeded).fill(0);
-  for (let s = nSupport; s < N; s++) if (isOct[s]) octahedralPerGap[gapOf[s]]++;
+  for (let s = nSupport; s < N; s++) if (isOct[s] && !isShell[s]) octahedralPerGap[gapOf[s]]++;
   const supportPerLayer = new Array<number>(layers).fill(nsx * nsy);
   return {
     graph,
@@ -432,9 +501,23 @@ function build(o: BulkOxygenOptions): Built {
       seed: o.seed,
       initialOccupied: occupied,
       initialLabel: label,
+      acceleration: o.accelerate
+        ? {
+            ...(typeof o.accelerate === "object" ? o.accelerate : {}),
+            channels: [
+              { name: "interface crossing", forwardKind: KIND_CROSSING, backwardKind: KIND_RETURN },
+              {
+                name: "interface layer, lateral",
+                forwardKind: KIND_INTERFACE_LATERAL_PLUS,
+                backwardKind: KIND_INTERFACE_LATERAL_MINUS,
+              },
+            ],
+          }
+        : undefined,
     },
     assumptions,
     gapOf,
+    isShell,
     supportLayerOf,
     isOctahedral: isOct,
     octahedralPerGap,
@@ -442,6 +525,8 @@ function build(o: BulkOxygenOptions): Built {
     metalLattice: lattice,
     cell,
     interfaceSites,
+    x: Float64Array.from(pos, (p) => p.x),
+    y: Float64Array.from(pos, (p) => p.y),
     z: Float64Array.from(pos, (p) => p.z),
     parameters: {
       metal: lattice.metal,
@@ -457,6 +542,9 @@ function build(o: BulkOxygenOptions): Built {
       oxygenChemicalPotential_eV: mu,
       interfaceBarrier_eV: crossing,
       latticeSource: lattice.source,
+      acceleration: o.accelerate
+        ? "rate rescaling of the interface crossing/return pair and the lateral hops within the interface layer (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
+        : "none",
     },
   };
 }
@@ -508,6 +596,29 @@ export class BulkOxygenModel {
     };
   }
 
+  /**
+   * A cross-section through the particle's centre: the sites within half a support site spacing of the
+   * plane y = centre, with their state (for the snapshot pictures of `smsi simulate --out`).
+   */
+  crossSection(): CrossSection {
+    const b = this.built;
+    const g = this.engine;
+    const cy = b.cell.depth_nm / 2;
+    const half = (b.cell.depth_nm / Math.max(3, Math.round(b.cell.depth_nm / 0.3))) * 0.75;
+    const sites: CrossSection["sites"] = [];
+    for (let s = 0; s < b.graph.sites; s++) {
+      if (Math.abs(b.y[s] - cy) > half) continue;
+      sites.push({
+        x_nm: b.x[s],
+        z_nm: b.z[s],
+        phase: b.gapOf[s] < 0 ? (b.interfaceSites.includes(s) ? "interface" : "support") : "metal",
+        occupied: g.occupied[s] === 1,
+        o18: g.label[s] === 1,
+      });
+    }
+    return { width_nm: b.cell.width_nm, time_s: g.time, events: g.events, sites };
+  }
+
   /** The observables now. */
   sample(): BulkOxygenSample {
     const b = this.built;
@@ -515,6 +626,7 @@ export class BulkOxygenModel {
     const gaps = b.octahedralPerGap.length;
     const octO = new Array<number>(gaps).fill(0);
     let inMetal = 0;
+    let onSurface = 0;
     let o18 = 0;
     const vac = new Array<number>(b.supportPerLayer.length).fill(0);
     for (let s = 0; s < b.graph.sites; s++) {
@@ -524,6 +636,10 @@ export class BulkOxygenModel {
         continue;
       }
       if (g.occupied[s] === 0) continue;
+      if (b.isShell[s]) {
+        onSurface++;
+        continue;
+      }
       inMetal++;
       o18 += g.label[s];
       if (b.isOctahedral[s]) octO[gp]++;
@@ -542,8 +658,13 @@ export class BulkOxygenModel {
       oxygenInMetal: inMetal,
       interfaceCrossings: g.hopCounts[KIND_CROSSING],
       interfaceReturns: g.hopCounts[KIND_RETURN],
-      surfaceIncorporations: g.exchangeCounts[2 * GROUP_METAL_SURFACE],
-      surfaceReleases: g.exchangeCounts[2 * GROUP_METAL_SURFACE + 1],
+      netInterfaceTransfer: g.executedHopCounts[KIND_CROSSING] - g.executedHopCounts[KIND_RETURN],
+      interfaceRateScale: g.kindScale[KIND_CROSSING],
+      surfaceIncorporations: g.hopCounts[KIND_INCORPORATION],
+      surfaceReleases: g.hopCounts[KIND_SURFACE_RETURN],
+      surfaceAdsorptions: g.exchangeCounts[2 * GROUP_METAL_SURFACE],
+      surfaceDesorptions: g.exchangeCounts[2 * GROUP_METAL_SURFACE + 1],
+      oxygenOnSurface: onSurface,
       supportUptake: g.exchangeCounts[2 * GROUP_SUPPORT_SURFACE],
       supportRelease: g.exchangeCounts[2 * GROUP_SUPPORT_SURFACE + 1],
       supportVacancyProfile: vac.map((v, k) => v / b.supportPerLayer[k]),

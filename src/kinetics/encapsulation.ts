@@ -113,9 +113,13 @@ export class EncapsulationModel {
 
     if (!(options.temperature_K > 0))
       throw new InputError("temperature", `must be above 0 K (got ${options.temperature_K})`);
+    // an interface energy may be negative (strong metal–oxide adhesion, e.g. Miedema's chemical term)
     for (const [k, v] of Object.entries(options.surfaceEnergies))
-      if (k !== "source" && !(typeof v === "number" && v >= 0 && v < 20))
-        throw new InputError(`surfaceEnergies.${k}`, `must be a surface energy in J/m², 0–20 (got ${v})`);
+      if (k !== "source" && !(typeof v === "number" && v >= (k === "interface_J_per_m2" ? -20 : 0) && v < 20))
+        throw new InputError(
+          `surfaceEnergies.${k}`,
+          `must be a surface energy in J/m², within ±20 (got ${v})`,
+        );
     const size = named("particleSize_nm", "nm", "assumption", options.particleSize_nm);
     if (!(size >= 0.5 && size <= 30)) throw new InputError("particleSize", `must be 0.5–30 nm (got ${size})`);
     const a = named(
@@ -266,6 +270,18 @@ export class EncapsulationModel {
       freeMetalSiteFraction: free,
       coCapacityRelative: free,
       supportUnitFraction: onSupport / support,
+    };
+  }
+
+  /** The surface seen from above: per site (row-major, side × side), metal or support and covered or not. */
+  topView(): { side: number; spacing_nm: number; time_s: number; metal: number[]; occupied: number[] } {
+    const side = Math.round(Math.sqrt(this.isMetal.length));
+    return {
+      side,
+      spacing_nm: Math.sqrt(this.siteArea_nm2),
+      time_s: this.engine.time,
+      metal: Array.from(this.isMetal),
+      occupied: Array.from(this.engine.occupied),
     };
   }
 

@@ -23,6 +23,13 @@ import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
 import type { Kelvin, Second } from "../units/quantities.js";
 import { Xoshiro128 } from "./random.js";
+import {
+  adaptScales,
+  type RateRescalingOptions,
+  resolveRescaling,
+  type ResolvedRescaling,
+  type WindowState,
+} from "./acceleration.js";
 import { type Hertz, hopBarrier } from "./rates.js";
 import { SumTree } from "./sum-tree.js";
 
@@ -68,6 +75,8 @@ export interface GraphLatticeGasOptions {
   seed: number;
   initialOccupied: Uint8Array;
   initialLabel: Uint8Array;
+  /** Rate rescaling of fast quasi-equilibrated hop pairs (acceleration.ts); off when absent. */
+  acceleration?: RateRescalingOptions;
 }
 
 export interface GraphProgress {
@@ -87,6 +96,11 @@ export interface GraphCheckpoint {
   label: string;
   hopCounts: number[];
   exchangeCounts: number[];
+  /** Acceleration state (absent in checkpoints of runs without it). */
+  executedHopCounts?: number[];
+  kindScale?: number[];
+  minKindScale?: number[];
+  window?: WindowState;
 }
 
 /** Exchange counter layout: 2 × group + (0 = entries from the reservoir, 1 = exits to it). */
@@ -99,8 +113,22 @@ export class GraphLatticeGas {
   readonly options: GraphLatticeGasOptions;
   time: Second = 0;
   events = 0;
-  /** Hops executed per edge kind. */
+  /**
+   * Hops per edge kind, each counted 1/s for the rescaling s its kind had when it ran (the estimate of the
+   * unaccelerated count; equal to the executed count without acceleration).
+   */
   readonly hopCounts = new Float64Array(HOP_KINDS);
+  /** Hops executed per edge kind (their difference for a forward/backward pair is the exact net transfer). */
+  readonly executedHopCounts = new Float64Array(HOP_KINDS);
+  /** Rate multiplier of each hop kind (1 unless acceleration rescaled it; forward and backward alike). */
+  readonly kindScale = new Float64Array(HOP_KINDS).fill(1);
+  /** Smallest rescaling each kind has had. */
+  readonly minKindScale = new Float64Array(HOP_KINDS).fill(1);
+  private readonly rescaling: ResolvedRescaling | null;
+  private window: WindowState;
+  /** Sites with a hop edge of each rescaled kind (their catalogue entries change with its scale). */
+  private readonly kindSites: Int32Array[] = [];
+  private hopRateBase = new Float64Array(0);
   /** Exchanges per group and direction (see EXCHANGE_GROUPS). */
   readonly exchangeCounts = new Float64Array(2 * EXCHANGE_GROUPS);
   readonly occupied: Uint8Array;
@@ -126,7 +154,7 @@ export class GraphLatticeGas {
   private exitRate = new Float64Array(0);
   private entryRate = new Float64Array(0);
   private readonly edgeIsPair: Uint8Array;
-  private readonly barrierValues: number[];
+  private readonly barrierValues: { barrier: number; kind: number }[];
   private readonly exchangeValues: { barrier: number; reservoir: number }[];
   private energyValues: number[];
 
@@ -186,7 +214,11 @@ export class GraphLatticeGas {
     };
     [this.energyClass, this.energyValues] = classify(Array.from(g.siteEnergy_eV), (v) => String(v));
     this.nEnergy = this.energyValues.length;
-    [this.edgeClass, this.barrierValues] = classify(Array.from(g.hopBarrier_eV), (v) => String(v));
+    // edge classes by (barrier, kind): a rescaled kind has rate-table rows of its own
+    [this.edgeClass, this.barrierValues] = classify(
+      Array.from(g.hopBarrier_eV, (barrier, e) => ({ barrier, kind: g.hopKind[e] })),
+      (v) => `${v.barrier}|${v.kind}`,
+    );
     const ex = Array.from({ length: N }, (_, i) => ({
       barrier: g.reservoir[i] >= 0 ? g.exchangeBarrier_eV[i] : 0,
       reservoir: g.reservoir[i],
@@ -199,6 +231,20 @@ export class GraphLatticeGas {
         for (let p = g.pairStart[i]; p < g.pairStart[i + 1]; p++)
           if (g.pairTo[p] === j) this.edgeIsPair[e] = 1;
       }
+    this.rescaling = options.acceleration ? resolveRescaling(options.acceleration) : null;
+    this.window = { startEvents: 0, startExecuted: new Array<number>(HOP_KINDS).fill(0) };
+    if (this.rescaling)
+      for (const ch of this.rescaling.channels)
+        for (const k of [ch.forwardKind, ch.backwardKind]) {
+          const list: number[] = [];
+          for (let i = 0; i < N; i++)
+            for (let e = g.hopStart[i]; e < g.hopStart[i + 1]; e++)
+              if (g.hopKind[e] === k) {
+                list.push(i);
+                break;
+              }
+          this.kindSites[k] = Int32Array.from(list);
+        }
     this.buildTables();
     this.rng = new Xoshiro128(options.seed);
     this.tree = new SumTree(N);
@@ -221,16 +267,18 @@ export class GraphLatticeGas {
         "landscape.regions",
         `${nE} distinct site energies × ${this.barrierValues.length} barriers need a rate table of ${size} entries (at most ${MAX_RATE_TABLE}); use fewer regions`,
       );
-    this.hopRate = new Float64Array(size);
-    this.barrierValues.forEach((b, bc) => {
+    this.hopRateBase = new Float64Array(size);
+    this.barrierValues.forEach(({ barrier: b }, bc) => {
       for (let ci = 0; ci < nE; ci++)
         for (let cj = 0; cj < nE; cj++)
           for (let ni = 0; ni < nC; ni++)
             for (let nj = 0; nj < nC; nj++) {
               const ea = hopBarrier(b, E[ci] - eps * ni, E[cj] - eps * nj);
-              this.hopRate[((bc * nE + ci) * nE + cj) * nC * nC + ni * nC + nj] = nu * Math.exp(-ea / kT);
+              this.hopRateBase[((bc * nE + ci) * nE + cj) * nC * nC + ni * nC + nj] = nu * Math.exp(-ea / kT);
             }
     });
+    this.hopRate = Float64Array.from(this.hopRateBase);
+    for (let k = 0; k < HOP_KINDS; k++) if (this.kindScale[k] !== 1) this.scaleKindRows(k);
     this.exitRate = new Float64Array(this.exchangeValues.length * nE * nC);
     this.entryRate = new Float64Array(this.exchangeValues.length * nE * nC);
     this.exchangeValues.forEach((x, xc) => {
@@ -245,6 +293,75 @@ export class GraphLatticeGas {
           this.entryRate[(xc * nE + c) * nC + n] = nu * Math.exp(-hopBarrier(x.barrier, mu, e) / kT);
         }
     });
+  }
+
+  /** hopRate = hopRateBase × kindScale for the rate-table rows of edge kind k. */
+  private scaleKindRows(k: number): void {
+    const block = this.nEnergy * this.nEnergy * this.nCount * this.nCount;
+    const s = this.kindScale[k];
+    this.barrierValues.forEach((b, bc) => {
+      if (b.kind !== k) return;
+      for (let x = bc * block; x < (bc + 1) * block; x++) this.hopRate[x] = this.hopRateBase[x] * s;
+    });
+  }
+
+  /** End of an acceleration window: rescale the channels (acceleration.ts) and refresh what changed. */
+  private adapt(eventsNow: number): void {
+    const r = this.rescaling;
+    if (!r) return;
+    const floors = r.channels.map((c) => this.separationFloor(c.forwardKind, c.backwardKind, r.separation));
+    const changed = adaptScales(r, this.kindScale, this.executedHopCounts, this.window, floors);
+    this.window = { startEvents: eventsNow, startExecuted: Array.from(this.executedHopCounts) };
+    for (const k of changed) {
+      this.minKindScale[k] = Math.min(this.minKindScale[k], this.kindScale[k]);
+      this.scaleKindRows(k);
+      for (const i of this.kindSites[k] ?? []) this.tree.set(i, this.siteRate(i));
+    }
+  }
+
+  /**
+   * Smallest scale at which the pair (kinds f, b) stays `separation` times faster than every other move
+   * (hops of kinds in no rescaled channel, exits) of the particles on its sites, in the present state.
+   */
+  private separationFloor(f: number, b: number, separation: number): number {
+    const g = this.graph;
+    const r = this.rescaling;
+    if (!r) return 1;
+    const rescaled = new Uint8Array(HOP_KINDS);
+    for (const c of r.channels) rescaled[c.forwardKind] = rescaled[c.backwardKind] = 1;
+    let fast = 0;
+    let slow = 0;
+    for (const k of [f, b])
+      for (const i of this.kindSites[k] ?? []) {
+        if (this.occupied[i] === 0) continue;
+        for (let e = g.hopStart[i]; e < g.hopStart[i + 1]; e++) {
+          const kind = g.hopKind[e];
+          if (this.occupied[g.hopTo[e]] !== 0) continue;
+          const rate = this.edgeRate(i, e);
+          if (kind === f || kind === b) fast += rate / this.kindScale[kind];
+          else if (rescaled[kind] === 0) slow += rate;
+        }
+        if (g.reservoir[i] >= 0) {
+          const n = this.nCount > 1 ? this.pairCount[i] : 0;
+          slow +=
+            this.exitRate[(this.exchangeClass[i] * this.nEnergy + this.energyClass[i]) * this.nCount + n];
+        }
+      }
+    return fast > 0 ? Math.min(1, (separation * slow) / fast) : 1;
+  }
+
+  /** Rate of the hop along edge e from occupied site i to its empty target, s⁻¹ (scaled). */
+  private edgeRate(i: number, e: number): number {
+    const g = this.graph;
+    const nE = this.nEnergy;
+    const nC = this.nCount;
+    const pairs = nC > 1;
+    const j = g.hopTo[e];
+    const ni = pairs ? this.pairCount[i] : 0;
+    const nj = pairs ? this.pairCount[j] - this.edgeIsPair[e] : 0;
+    return this.hopRate[
+      ((this.edgeClass[e] * nE + this.energyClass[i]) * nE + this.energyClass[j]) * nC * nC + ni * nC + nj
+    ];
   }
 
   private rebuildCatalogue(): void {
@@ -321,7 +438,10 @@ export class GraphLatticeGas {
     const every = options.progressEvery ?? 1_000_000;
     const started = performance.now();
     let done = 0;
+    const acc = this.rescaling;
     for (; done < count; done++) {
+      if (acc !== null && this.events + done - this.window.startEvents >= acc.windowEvents)
+        this.adapt(this.events + done);
       const R = tree.total;
       if (!(R > 0)) break;
       const dt = -Math.log(rng.unitOpen32()) / R;
@@ -376,7 +496,9 @@ export class GraphLatticeGas {
       const l = lab[i];
       this.remove(i);
       this.place(target, l);
-      this.hopCounts[g.hopKind[edge]]++;
+      const kind = g.hopKind[edge];
+      this.hopCounts[kind] += 1 / this.kindScale[kind];
+      this.executedHopCounts[kind]++;
       this.refresh(i, target);
       if (options.onProgress && (done + 1) % every === 0) {
         const wall = (performance.now() - started) / 1000;
@@ -448,6 +570,10 @@ export class GraphLatticeGas {
       label: Buffer.from(this.label).toString("base64"),
       hopCounts: Array.from(this.hopCounts),
       exchangeCounts: Array.from(this.exchangeCounts),
+      executedHopCounts: Array.from(this.executedHopCounts),
+      kindScale: Array.from(this.kindScale),
+      minKindScale: Array.from(this.minKindScale),
+      window: { startEvents: this.window.startEvents, startExecuted: [...this.window.startExecuted] },
     };
   }
 
@@ -462,6 +588,15 @@ export class GraphLatticeGas {
     gas.rng.setState(cp.rng);
     gas.hopCounts.set(cp.hopCounts);
     gas.exchangeCounts.set(cp.exchangeCounts);
+    gas.executedHopCounts.set(cp.executedHopCounts ?? cp.hopCounts);
+    if (cp.kindScale) {
+      gas.kindScale.set(cp.kindScale);
+      gas.minKindScale.set(cp.minKindScale ?? cp.kindScale);
+      gas.buildTables();
+      gas.rebuildCatalogue();
+    }
+    if (cp.window)
+      gas.window = { startEvents: cp.window.startEvents, startExecuted: [...cp.window.startExecuted] };
     return gas;
   }
 }

@@ -69,6 +69,12 @@ export const commandModules: CommandModule[] = [
     },
     load: () => import("./screen.js"),
   },
+  {
+    names: {
+      simulate: "kinetic Monte Carlo of the two SMSI mechanisms with ¹⁸O/¹⁶O labels (bulk-oxygen, encapsulation)",
+    },
+    load: () => import("./simulate.js"),
+  },
 ];
 
 /** The command name the user asked for: the first word that is not an option (`help NAME` → NAME). */

@@ -79,7 +79,7 @@ export function gateFrom(opts: { gate?: string }, metal: string, support: string
   return { verdict: opts.gate as GateVerdictInput, strain: Number.NaN, source: "given (--gate)" };
 }
 
-function overridesFrom(list: string[] | undefined): Record<string, number> {
+export function overridesFrom(list: string[] | undefined): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of list ?? []) {
     const m = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item.trim());

@@ -39,7 +39,7 @@ interface AtmosphereOpts {
 const OXIDE_T_RANGE: Range = { min: THERMO_T_RANGE_K[0], max: THERMO_T_RANGE_K[1], unit: "K" };
 
 /** T and the atmosphere from the shared flags; `range` is the gas-only one for mu-o, the oxide one elsewhere. */
-function conditions(
+export function conditions(
   opts: AtmosphereOpts,
   range: Range = OXIDE_T_RANGE,
 ): { T: Kelvin; atmosphere: Atmosphere } {

@@ -1,0 +1,210 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { encapsulationInputs } from "../src/cli/commands/simulate.js";
+import { gateForRoutes } from "../src/cli/commands/thermo-routes.js";
+import { BulkOxygenModel } from "../src/kinetics/bulk-oxygen.js";
+import { EncapsulationModel } from "../src/kinetics/encapsulation.js";
+import { oxygenLandscape } from "../src/thermo/landscape.js";
+import { type Atmosphere, oxygenPotential } from "../src/thermo/oxygen-potential.js";
+import { runCli } from "./helpers/cli.js";
+
+/** Model A on the real landscape (src/thermo) with the real gate (src/match via gateForRoutes) or a forced one. */
+function bulkOxygen(metal: string, support: string, T: number, pO2_bar: number, forceGate?: "coherent") {
+  const atmosphere: Atmosphere = { kind: "O2", pO2_bar };
+  const gate = forceGate
+    ? { verdict: forceGate, strain: Number.NaN, source: "forced open (test)" }
+    : gateForRoutes(metal, support);
+  const landscape = oxygenLandscape({ metal, support, temperature_K: T, atmosphere, gate });
+  return new BulkOxygenModel({
+    landscape,
+    temperature_K: T,
+    oxygenChemicalPotential_eV: oxygenPotential(T, atmosphere).deltaMuO_eV,
+    seed: 1,
+    particleSize_nm: 3,
+    accelerate: true,
+    sampleEvery: 50_000,
+  });
+}
+
+const T_BP = 723.15; // 450 °C (Wang et al. 2026: Ru/rutile in O2 at 300–450 °C)
+
+describe("Model A on the thermo landscape: Ru on rutile vs anatase in O2 at 450 °C", () => {
+  for (const pO2 of [1, 0.2]) {
+    it(`p_O2 = ${pO2} bar: rutile over ≈ 10 ms — crossings outnumber incorporations, the metal's O mostly ¹⁸O; anatase — far fewer crossings; gate forced open — the contrast goes`, () => {
+      const ru = bulkOxygen("Ru", "TiO2-rutile", T_BP, pO2);
+      expect(ru.parameters.acceleration).not.toBe("none");
+      ru.run(500_000);
+      const last = ru.sample();
+      // bottom-up: gross and net interface transfer both beat incorporation below the metal surface
+      expect(last.interfaceCrossings).toBeGreaterThan(last.surfaceIncorporations);
+      expect(last.netInterfaceTransfer).toBeGreaterThan(2 * last.surfaceIncorporations);
+      expect(last.oxygenInMetal).toBeGreaterThan(10);
+      expect(last.oxidisedFraction).toBeGreaterThan(ru.series[1].oxidisedFraction);
+      // the metal's O is mostly support ¹⁸O (mean over the samples once it holds ≥ 10 O)
+      const held = ru.series.filter((s) => s.oxygenInMetal >= 10);
+      expect(held.length).toBeGreaterThan(3);
+      const meanO18 = held.reduce((s, x) => s + (x.o18FractionOfMetalOxygen ?? 0), 0) / held.length;
+      expect(meanO18).toBeGreaterThan(0.5);
+      // anatase over the same simulated time: the gate (semi-/incoherent) shuts the interface
+      const an = bulkOxygen("Ru", "TiO2-anatase", T_BP, pO2);
+      an.run(20_000_000, { until_s: ru.engine.time });
+      const a = an.sample();
+      expect(a.time_s).toBeCloseTo(ru.engine.time, 12);
+      expect(a.interfaceCrossings).toBeLessThan(1e-3 * last.interfaceCrossings);
+      // forcing the gate open on anatase: crossings come back to within a few per cent of rutile's order
+      const open = bulkOxygen("Ru", "TiO2-anatase", T_BP, pO2, "coherent");
+      open.run(20_000_000, { until_s: ru.engine.time });
+      const o = open.sample();
+      expect(o.interfaceCrossings).toBeGreaterThan(1e3 * Math.max(1, a.interfaceCrossings));
+      expect(o.interfaceCrossings).toBeGreaterThan(1e-2 * last.interfaceCrossings);
+    });
+  }
+});
+
+describe("Model B from the data: Pt on TiO2 vs α-Al2O3 in H2 at 500 °C, then O2", () => {
+  const T = 773.15;
+  for (const ratio of [1e-4, 1e-2]) {
+    it(`p(H2O)/p(H2) = ${ratio}: Pt/TiO2 loses > 80 % of its free metal sites, Pt/α-Al2O3 does not; O2 uncovers Pt/TiO2`, () => {
+      const run = (support: string) => {
+        const atmosphere: Atmosphere = { kind: "H2O/H2", ratio };
+        const inputs = encapsulationInputs("Pt", support, T, atmosphere, gateForRoutes("Pt", support), []);
+        const model = new EncapsulationModel({
+          temperature_K: T,
+          oxygenChemicalPotential_eV: inputs.mu,
+          reductionEnergy_eV: inputs.reductionEnergy_eV,
+          surfaceEnergies: inputs.surfaceEnergies,
+          seed: 2,
+          sampleEvery: 50_000,
+          particleSize_nm: 2,
+        });
+        model.run(300_000);
+        return model;
+      };
+      const tio2 = run("TiO2-rutile");
+      expect(tio2.sample().freeMetalSiteFraction).toBeLessThan(0.2);
+      const alumina = run("Al2O3-alpha");
+      expect(alumina.sample().freeMetalSiteFraction).toBeGreaterThan(0.8);
+      if (ratio !== 1e-4) return;
+      // re-oxidation (once: the slowest part of the suite): O2 at 1 bar, same temperature
+      tio2.setAtmosphere({
+        oxygenChemicalPotential_eV: oxygenPotential(T, { kind: "O2", pO2_bar: 1 }).deltaMuO_eV,
+      });
+      tio2.run(1_200_000);
+      expect(tio2.sample().freeMetalSiteFraction).toBeGreaterThan(0.8);
+    });
+  }
+});
+
+describe("smsi simulate (CLI)", () => {
+  const base = [
+    "simulate",
+    "bulk-oxygen",
+    "Ru",
+    "TiO2-rutile",
+    "--temperature",
+    "450C",
+    "--p-o2",
+    "1",
+    "--quiet",
+  ];
+
+  it("--json prints one document with final, series, simulatedTime_s, parameters and assumptions", async () => {
+    const r = await runCli(...base, "--events", "20000", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    for (const k of [
+      "oxidisedFraction",
+      "o18FractionOfMetalOxygen",
+      "interfaceCrossings",
+      "surfaceIncorporations",
+      "frontDepth_nm",
+    ])
+      expect(doc.final).toHaveProperty(k);
+    expect(doc.series.length).toBeGreaterThan(1);
+    expect(doc.simulatedTime_s).toBeGreaterThan(0);
+    expect(doc.gate.verdict).toBe("coherent");
+    expect(doc.assumptions.some((a: { isAssumption: boolean }) => a.isAssumption)).toBe(true);
+    const e = await runCli(
+      "simulate",
+      "encapsulation",
+      "Pt",
+      "TiO2-rutile",
+      "--temperature",
+      "500C",
+      "--h2o-h2",
+      "1e-3",
+      "--events",
+      "20000",
+      "--json",
+      "--quiet",
+    );
+    expect(e.code).toBe(0);
+    const d = JSON.parse(e.out);
+    for (const k of ["coverage", "freeMetalSiteFraction", "coCapacityRelative"])
+      expect(d.final).toHaveProperty(k);
+    expect(d.surfaceEnergies.source).toMatch(/Tyson & Miller/);
+  });
+
+  it("limits are checked before work and errors name the flag", async () => {
+    const cases: [string[], RegExp][] = [
+      [[...base], /--events/],
+      [[...base, "--events", "0"], /--events/],
+      [[...base, "--events", "1e12"], /--events/],
+      [[...base, "--time", "-1"], /--time/],
+      [[...base, "--events", "10", "--size-nm", "50"], /--size-nm/],
+      [[...base, "--events", "10", "--seed", "1.5"], /--seed/],
+      [[...base, "--events", "10", "--gate", "open"], /--gate/],
+      [[...base, "--events", "10", "--set", "noSuchThing_eV=1"], /--set/],
+      [[...base, "--events", "10", "--resume", "/nonexistent/file.json"], /--resume/],
+      [[...base, "--events", "10", "--out", "/proc/no-such-folder"], /--out/],
+      [[...base, "--events", "10", "--out", "/nonexistent/a/b"], /--out/],
+    ];
+    for (const [args, re] of cases) {
+      const r = await runCli(...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(re);
+    }
+  });
+
+  it("a run resumed from --checkpoint equals the uninterrupted run with the same seed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "smsi-sim-"));
+    const cp = join(dir, "cp.json");
+    const whole = JSON.parse((await runCli(...base, "--events", "60000", "--seed", "4", "--json")).out);
+    expect(
+      (await runCli(...base, "--events", "25000", "--seed", "4", "--checkpoint", cp, "--json")).code,
+    ).toBe(0);
+    const resumed = await runCli(...base, "--events", "60000", "--seed", "4", "--resume", cp, "--json");
+    expect(resumed.code).toBe(0);
+    const doc = JSON.parse(resumed.out);
+    expect(doc.final).toEqual(whole.final);
+    expect(doc.series).toEqual(whole.series);
+    expect(doc.simulatedTime_s).toBe(whole.simulatedTime_s);
+    // a damaged checkpoint is refused naming --resume
+    const damaged = JSON.parse(readFileSync(cp, "utf8"));
+    damaged.checkpoint.engine.rng = [0, 0, 0, 0];
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(damaged));
+    const bad = await runCli(...base, "--events", "60000", "--seed", "4", "--resume", join(dir, "bad.json"));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--resume/);
+    // other arguments are refused
+    const other = await runCli(...base, "--events", "60000", "--seed", "5", "--resume", cp);
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/--resume/);
+  });
+
+  it("--out writes series.csv, result.json and cross-section snapshots as SVG and PNG", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "smsi-sim-")), "run");
+    const r = await runCli(...base, "--events", "20000", "--out", dir);
+    expect(r.code).toBe(0);
+    for (const f of ["series.csv", "result.json", "cross-section-start.svg", "cross-section-end.png"])
+      expect(existsSync(join(dir, f))).toBe(true);
+    expect(readFileSync(join(dir, "series.csv"), "utf8").split("\n")[0]).toMatch(
+      /^events,time_s,oxidisedFraction/,
+    );
+    expect(readFileSync(join(dir, "cross-section-end.svg"), "utf8")).toMatch(/<svg[^>]*>/);
+    expect(readFileSync(join(dir, "cross-section-end.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8")).final).toHaveProperty("frontDepth_nm");
+  });
+});
