@@ -38,6 +38,20 @@ async function post(url: string, payload: unknown) {
   };
 }
 
+/** The JSON of each server-sent event of a finished stream. */
+const sse = (body: string) =>
+  body
+    .split("\n\n")
+    .filter(Boolean)
+    .map((chunk) =>
+      JSON.parse(
+        chunk
+          .split("\n")
+          .find((l) => l.startsWith("data: "))!
+          .slice(6),
+      ),
+    );
+
 /** PNG width from the IHDR chunk. */
 const pngWidth = (b: Buffer) => b.readUInt32BE(16);
 
@@ -344,17 +358,7 @@ describe("background jobs", () => {
     const id = r.body.id;
     const events = await app.inject({ url: `/api/jobs/${id}/events` });
     expect(events.headers["content-type"]).toMatch(/event-stream/);
-    const parsed = events.body
-      .split("\n\n")
-      .filter(Boolean)
-      .map((chunk) =>
-        JSON.parse(
-          chunk
-            .split("\n")
-            .find((l) => l.startsWith("data: "))!
-            .slice(6),
-        ),
-      );
+    const parsed = sse(events.body);
     const progress = parsed.filter((e) => e.type === "progress").map((e) => e.progress);
     expect(progress.length).toBeGreaterThan(2);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]);
@@ -410,18 +414,6 @@ describe("background jobs", () => {
 
 describe("POST /api/jobs/simulate", () => {
   const SIM = { model: "bulk-oxygen", metal: "Ru", support: "TiO2-rutile", temperature: "450C", pO2: 1 };
-  const sse = (body: string) =>
-    body
-      .split("\n\n")
-      .filter(Boolean)
-      .map((chunk) =>
-        JSON.parse(
-          chunk
-            .split("\n")
-            .find((l) => l.startsWith("data: "))!
-            .slice(6),
-        ),
-      );
 
   it("streams the growing curve and ends with the run the library gives for the same inputs", async () => {
     const events = 40_000;

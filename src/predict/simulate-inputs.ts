@@ -50,24 +50,40 @@ function landscapeFor(input: Parameters<typeof oxygenLandscape>[0], overridesFie
   }
 }
 
+/** Where and how a simulation runs: METAL on SUPPORT at T in the atmosphere, with the interface gate. */
+export interface SimulationSystem {
+  metal: string;
+  support: string;
+  T: number;
+  atmosphere: Atmosphere;
+  gate: SimulationGate;
+}
+
+/** The landscape of METAL on SUPPORT (with its overrides) and Δμ_O of the gas: common to both models. */
+function landscapeInputs(sys: SimulationSystem, landscapeOverrides: Record<string, number>, field: string) {
+  const supportId = canonicalSupport(sys.support);
+  const landscape = landscapeFor(
+    {
+      metal: sys.metal,
+      support: supportId,
+      temperature_K: sys.T,
+      atmosphere: sys.atmosphere,
+      gate: sys.gate,
+      overrides: landscapeOverrides,
+    },
+    field,
+  );
+  return { supportId, landscape, mu: oxygenPotential(sys.T, sys.atmosphere).deltaMuO_eV };
+}
+
 /** Inputs of Model A (bulk oxygen): the landscape of METAL on SUPPORT and Δμ_O of the gas. */
 export function bulkOxygenInputs(
-  metal: string,
-  support: string,
-  T: number,
-  atmosphere: Atmosphere,
-  gate: SimulationGate,
+  sys: SimulationSystem,
   overrides: Record<string, number> = {},
   overridesField = "--set",
 ) {
   const sets = splitOverrides(overrides, Object.keys(BULK_OXYGEN_DEFAULTS));
-  const supportId = canonicalSupport(support);
-  const landscape = landscapeFor(
-    { metal, support: supportId, temperature_K: T, atmosphere, gate, overrides: sets.landscape },
-    overridesField,
-  );
-  const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
-  return { sets, supportId, landscape, mu };
+  return { sets, ...landscapeInputs(sys, sets.landscape, overridesField) };
 }
 
 /**
@@ -76,14 +92,11 @@ export function bulkOxygenInputs(
  * the wetting descriptor of smsi predict (data/predict/descriptors.json), each overridable.
  */
 export function encapsulationInputs(
-  metal: string,
-  support: string,
-  T: number,
-  atmosphere: Atmosphere,
-  gate: SimulationGate,
+  sys: SimulationSystem,
   overrides: Record<string, number> = {},
   overridesField = "--set",
 ) {
+  const { metal } = sys;
   const extraNames = [
     "reductionEnergy_eV",
     "metalSurfaceEnergy_J_per_m2",
@@ -95,12 +108,7 @@ export function encapsulationInputs(
     ...extraNames,
     ...predictNames,
   ]);
-  const supportId = canonicalSupport(support);
-  const landscape = landscapeFor(
-    { metal, support: supportId, temperature_K: T, atmosphere, gate, overrides: sets.landscape },
-    overridesField,
-  );
-  const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
+  const { supportId, landscape, mu } = landscapeInputs(sys, sets.landscape, overridesField);
   // reduction energy: the support's surface O-vacancy energy (landscape region "support surface")
   const surface = landscape.regions.find((x) => x.region === "support surface");
   if (!surface) throw new InputError("SUPPORT", `no support-surface region in the landscape of ${supportId}`);

@@ -699,6 +699,13 @@ export function prepareSimulation(input: SimulateInput) {
   const c = conditions({ gas, temperature: input.temperature, pO2: input.pO2, h2oH2: input.h2oH2 });
   const supportId = canonicalSupport(input.support);
   const gate = simulationGate(input.metal, supportId, input.gate);
+  const system = {
+    metal: input.metal,
+    support: supportId,
+    T: c.temperature_K,
+    atmosphere: c.atmosphere,
+    gate,
+  };
   const events = input.events ?? DEFAULT_WEB_SIMULATE_EVENTS;
   const common = {
     temperature_K: c.temperature_K,
@@ -707,12 +714,12 @@ export function prepareSimulation(input: SimulateInput) {
     sampleEvery: Math.max(1, Math.ceil(events / WEB_SIMULATE_SAMPLES)),
   };
   if (input.model === "bulk-oxygen") {
-    const x = bulkOxygenInputs(input.metal, supportId, c.temperature_K, c.atmosphere, gate, {}, "overrides");
+    const x = bulkOxygenInputs(system, {}, "overrides");
     const options = { ...common, landscape: x.landscape, oxygenChemicalPotential_eV: x.mu };
     const model = new BulkOxygenModel(options);
     return { input, events, conditions: c, gate, supportId, mu: x.mu, model, landscape: x.landscape };
   }
-  const x = encapsulationInputs(input.metal, supportId, c.temperature_K, c.atmosphere, gate, {}, "overrides");
+  const x = encapsulationInputs(system, {}, "overrides");
   const options = {
     ...common,
     oxygenChemicalPotential_eV: x.mu,

@@ -282,7 +282,7 @@ export function encapsulationInputs(
   gate: SimulationGate,
   setList: string[] | undefined,
 ) {
-  return encapsulationInputsFrom(metal, support, T, atmosphere, gate, overridesFrom(setList));
+  return encapsulationInputsFrom({ metal, support, T, atmosphere, gate }, overridesFrom(setList));
 }
 
 export function register(program: Command, io: Io): void {
@@ -322,11 +322,7 @@ export function register(program: Command, io: Io): void {
         );
       const gate = gateFrom(opts, metal, support);
       const { sets, supportId, landscape, mu } = bulkOxygenInputs(
-        metal,
-        support,
-        T,
-        atmosphere,
-        gate,
+        { metal, support, T, atmosphere, gate },
         overridesFrom(opts.set),
       );
       const fingerprint = JSON.stringify([
