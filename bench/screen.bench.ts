@@ -38,7 +38,8 @@ function inlineRate(spec: CampaignSpecInput, sample: number): number {
   return list.length / ((performance.now() - t) / 1000);
 }
 
-const temperatures = (n: number, from: number, step: number) => Array.from({ length: n }, (_, i) => from + i * step);
+const temperatures = (n: number, from: number, step: number) =>
+  Array.from({ length: n }, (_, i) => from + i * step);
 
 async function main() {
   // 1. descriptor level, warm pairs: 8 pairs × 7 gases × 1000 temperatures = 56 000 combinations.

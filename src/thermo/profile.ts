@@ -89,7 +89,8 @@ export interface ProfileOptions {
 export const DEFAULT_PROFILE_GATE = {
   verdict: "incoherent" as GateVerdictInput,
   strain: Number.NaN,
-  source: "ASSUMPTION: no gate given (incoherent); the CLI passes the bulk-penetration verdict of smsi interface",
+  source:
+    "ASSUMPTION: no gate given (incoherent); the CLI passes the bulk-penetration verdict of smsi interface",
 };
 
 /** μ_O after each step of a series chain: the potential-divider share of the total drop. */

@@ -71,7 +71,8 @@ export const commandModules: CommandModule[] = [
   },
   {
     names: {
-      simulate: "kinetic Monte Carlo of the two SMSI mechanisms with ¹⁸O/¹⁶O labels (bulk-oxygen, encapsulation)",
+      simulate:
+        "kinetic Monte Carlo of the two SMSI mechanisms with ¹⁸O/¹⁶O labels (bulk-oxygen, encapsulation)",
     },
     load: () => import("./simulate.js"),
   },
