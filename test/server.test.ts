@@ -4,7 +4,10 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCif } from "../src/crystal/cif/index.js";
+import type { BulkOxygenModel } from "../src/kinetics/bulk-oxygen.js";
+import { simulateBulkOxygen } from "../src/kinetics/simulate.js";
 import { buildApp } from "../src/server/app.js";
+import * as cap from "../src/server/capabilities.js";
 import { JobRunner } from "../src/server/jobs.js";
 import { Store } from "../src/store/store.js";
 
@@ -34,6 +37,20 @@ async function post(url: string, payload: unknown) {
     raw: r,
   };
 }
+
+/** The JSON of each server-sent event of a finished stream. */
+const sse = (body: string) =>
+  body
+    .split("\n\n")
+    .filter(Boolean)
+    .map((chunk) =>
+      JSON.parse(
+        chunk
+          .split("\n")
+          .find((l) => l.startsWith("data: "))!
+          .slice(6),
+      ),
+    );
 
 /** PNG width from the IHDR chunk. */
 const pngWidth = (b: Buffer) => b.readUInt32BE(16);
@@ -341,17 +358,7 @@ describe("background jobs", () => {
     const id = r.body.id;
     const events = await app.inject({ url: `/api/jobs/${id}/events` });
     expect(events.headers["content-type"]).toMatch(/event-stream/);
-    const parsed = events.body
-      .split("\n\n")
-      .filter(Boolean)
-      .map((chunk) =>
-        JSON.parse(
-          chunk
-            .split("\n")
-            .find((l) => l.startsWith("data: "))!
-            .slice(6),
-        ),
-      );
+    const parsed = sse(events.body);
     const progress = parsed.filter((e) => e.type === "progress").map((e) => e.progress);
     expect(progress.length).toBeGreaterThan(2);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]);
@@ -402,5 +409,60 @@ describe("background jobs", () => {
     const r = await post("/api/jobs/match-sweep", { film: "RuO3", substrate: "TiO2-rutile" });
     expect(r.status).toBe(400);
     expect(r.body.field).toBe("ID");
+  });
+});
+
+describe("POST /api/jobs/simulate", () => {
+  const SIM = { model: "bulk-oxygen", metal: "Ru", support: "TiO2-rutile", temperature: "450C", pO2: 1 };
+
+  it("streams the growing curve and ends with the run the library gives for the same inputs", async () => {
+    const events = 40_000;
+    const r = await post("/api/jobs/simulate", { ...SIM, events, seed: 7 });
+    expect(r.status).toBe(202);
+    const parsed = sse((await app.inject({ url: `/api/jobs/${r.body.id}/events` })).body);
+    const curves = parsed.filter((e) => e.type === "progress").map((e) => e.data.points.length);
+    expect(curves.length).toBeGreaterThan(5);
+    for (let i = 1; i < curves.length; i++) expect(curves[i]).toBeGreaterThanOrEqual(curves[i - 1]);
+    const done = parsed.at(-1);
+    expect(done.type).toBe("done");
+    expect(done.result.events).toBe(events);
+    expect(done.result.points.length).toBeGreaterThan(50);
+    // chunked in the job or in one call: the same Monte Carlo trajectory (same seed, same sampling)
+    const prepared = cap.prepareSimulation({ ...SIM, events, seed: 7 } as cap.SimulateInput);
+    const direct = simulateBulkOxygen((prepared.model as BulkOxygenModel).options, { events });
+    expect(done.result.final).toEqual(direct.final);
+    expect(store.getRun(r.body.id)).toMatchObject({ kind: "simulate", status: "done" });
+  });
+
+  it("cancels a running simulation", async () => {
+    const r = await post("/api/jobs/simulate", {
+      ...SIM,
+      model: "encapsulation",
+      metal: "Pt",
+      pO2: undefined,
+      events: 5_000_000,
+    });
+    expect(r.status).toBe(202);
+    await new Promise((res) => setTimeout(res, 100));
+    expect((await app.inject({ method: "DELETE", url: `/api/jobs/${r.body.id}` })).json()).toEqual({
+      cancelled: true,
+    });
+    await app.jobs.idle();
+    expect(store.getRun(r.body.id)).toMatchObject({ status: "cancelled", result: null });
+  });
+
+  it.each([
+    [{ ...SIM, model: "diffusion" }, "model"],
+    [{ ...SIM, events: 1e7 }, "events"],
+    [{ ...SIM, events: 1.5 }, "events"],
+    [{ ...SIM, h2oH2: 1e-3 }, "h2oH2"],
+    [{ ...SIM, sizeNm: 0.1 }, "sizeNm"],
+    [{ ...SIM, gate: "perfect" }, "gate"],
+    [{ ...SIM, temperature: "hot" }, "temperature"],
+    [{ ...SIM, support: "Unobtainium" }, "support"],
+  ])("bad body %# → 400 naming %s", async (body, field) => {
+    const r = await post("/api/jobs/simulate", body);
+    expect(r.status).toBe(400);
+    expect(r.body.field).toBe(field);
   });
 });

@@ -203,4 +203,42 @@ describe("browser", { timeout: 180_000 }, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("simulate: the curve grows while the job runs; the final numbers and exports appear", async () => {
+    const { page, errors } = await open("simulate");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    // record how many points the chart holds at every change (the curve must grow while the job runs)
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { seen: number[] }).seen = seen;
+      new MutationObserver(() => {
+        const d = document
+          .querySelector('[data-testid=simulate-chart] path[data-series="a"]')
+          ?.getAttribute("d");
+        seen.push(d ? (d.match(/[ML]/g) ?? []).length : 0);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    // keyboard only: events field, then the Simulate button
+    await page.locator("input[name=events]").focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("100000");
+    await page.getByRole("button", { name: "Simulate" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("simulate-final").waitFor({ timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    const final = seen.at(-1)!;
+    expect(final).toBeGreaterThan(50);
+    expect(seen.some((n) => n > 0 && n < final)).toBe(true);
+    const run = (await (await fetch(`${base}/api/runs?kind=simulate`)).json()).runs[0];
+    const stored = (await (await fetch(`${base}/api/runs/${run.id}`)).json()).result;
+    expect(stored.events).toBe(100_000);
+    const table = await page.getByTestId("simulate-final").textContent();
+    expect(table).toMatch(/oxidised fraction/);
+    expect(table).toContain(String(Number(stored.final.oxidisedFraction.toPrecision(4))));
+    for (const b of ["JSON", "CSV", "SVG", "PNG 2×"])
+      expect(await page.getByRole("button", { name: b }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, "simulate.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

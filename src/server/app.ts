@@ -396,6 +396,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(submit("profile-sweep", req.body, (ctx) => cap.profileSweep(req.body, ctx)));
     },
   );
+  api.post(
+    "/api/jobs/simulate",
+    {
+      schema: {
+        description:
+          "Kinetic Monte Carlo of bulk-oxygen (BP-SMSI) or encapsulation (SE-SMSI) as a job; progress events carry the curve so far (data.points).",
+        body: S.SimulateBody,
+        response: { 202: S.JobInfoSchema, ...err },
+      },
+    },
+    async (req, reply) => {
+      // Assemble the inputs (and build the lattice) now, so bad input is a 400 rather than a failed job.
+      const prepared = cap.prepareSimulation(req.body);
+      return reply.code(202).send(submit("simulate", req.body, (ctx) => cap.runSimulation(prepared, ctx)));
+    },
+  );
   api.get(
     "/api/jobs/:id",
     { schema: { params: S.IdParams, response: { 200: S.JobInfoSchema, ...err } } },

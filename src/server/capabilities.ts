@@ -30,6 +30,11 @@ import { oxideStability } from "../thermo/equilibria.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
 import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { InputError } from "../units/errors.js";
+import { BulkOxygenModel, type BulkOxygenSample } from "../kinetics/bulk-oxygen.js";
+import { EncapsulationModel, type EncapsulationSample } from "../kinetics/encapsulation.js";
+import { bulkPenetrationGate } from "../match/gate.js";
+import { bulkOxygenInputs, encapsulationInputs } from "../predict/simulate-inputs.js";
+import { canonicalSupport } from "../thermo/landscape.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
 import { type InterfaceScene, buildInterfaceScene, sceneToCif, sceneToPoscar } from "./scene.js";
 
@@ -628,5 +633,178 @@ export function predictMap(input: PredictMapInput) {
     classes,
     legend: [...new Set(classes.flat())].sort(),
     note: "each cell is one call of predict at that temperature and gas composition",
+  };
+}
+
+// ---------------------------------------------------------------- simulate (kinetic Monte Carlo)
+
+export const SIMULATE_MODELS = ["bulk-oxygen", "encapsulation"] as const;
+export type SimulateModel = (typeof SIMULATE_MODELS)[number];
+export const GATE_VERDICTS = ["coherent", "semi-coherent", "incoherent"] as const;
+/** Events of a web simulation when none is given (a few seconds at ≈ 0.6 M events/s). */
+export const DEFAULT_WEB_SIMULATE_EVENTS = 200_000;
+/** Most events one web simulation may run (≈ 10 s at ≈ 0.6 M events/s: the job queue stays short). */
+export const MAX_WEB_SIMULATE_EVENTS = 5_000_000;
+/** Samples of the time series a web run keeps (the chart's resolution; `sampleEvery` = events / this). */
+export const WEB_SIMULATE_SAMPLES = 200;
+/** Progress reports (and chart updates) per run. */
+const SIMULATE_PROGRESS_STEPS = 40;
+
+export interface SimulateInput {
+  model: SimulateModel;
+  metal: string;
+  support: string;
+  temperature: string | number;
+  pO2?: string | number;
+  h2oH2?: string | number;
+  events?: number;
+  sizeNm?: number;
+  seed?: number;
+  gate?: (typeof GATE_VERDICTS)[number];
+}
+
+/** One point of the live curve: the plotted observables of a sample. */
+export interface SimulatePoint {
+  events: number;
+  time_s: number;
+  /** bulk-oxygen: oxidised fraction; encapsulation: free metal site fraction. */
+  a: number;
+  /** bulk-oxygen: ¹⁸O fraction of the metal's O (null while it holds none); encapsulation: coverage. */
+  b: number | null;
+}
+
+/** The interface verdict: given, else the bulk-penetration gate of src/match/gate.ts (incoherent when it cannot be judged). */
+function simulationGate(metal: string, supportId: string, given?: SimulateInput["gate"]) {
+  if (given) return { verdict: given, strain: Number.NaN, source: "given (gate)" };
+  try {
+    const g = bulkPenetrationGate(metal, supportId);
+    return { verdict: g.verdict, strain: g.strain, source: g.source };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return {
+      verdict: "incoherent" as const,
+      strain: Number.NaN,
+      source: `ASSUMPTION: the interface of ${metal} on ${supportId} cannot be judged (${e.message}); incoherent assumed — give gate`,
+    };
+  }
+}
+
+/** Everything checked and assembled before the job is queued, so bad input is a 400. */
+export function prepareSimulation(input: SimulateInput) {
+  if (input.model === "bulk-oxygen" && input.h2oH2 !== undefined)
+    throw new InputError("h2oH2", "bulk-oxygen runs in O2: give pO2 (reducing gases: model encapsulation)");
+  if (input.pO2 !== undefined && input.h2oH2 !== undefined)
+    throw new InputError("h2oH2", "give either pO2 (O2) or h2oH2 (H2), not both");
+  const gas: Gas = input.model === "bulk-oxygen" || input.pO2 !== undefined ? "O2" : "H2";
+  const c = conditions({ gas, temperature: input.temperature, pO2: input.pO2, h2oH2: input.h2oH2 });
+  const supportId = canonicalSupport(input.support);
+  const gate = simulationGate(input.metal, supportId, input.gate);
+  const system = {
+    metal: input.metal,
+    support: supportId,
+    T: c.temperature_K,
+    atmosphere: c.atmosphere,
+    gate,
+  };
+  const events = input.events ?? DEFAULT_WEB_SIMULATE_EVENTS;
+  const common = {
+    temperature_K: c.temperature_K,
+    seed: input.seed ?? 1,
+    particleSize_nm: input.sizeNm,
+    sampleEvery: Math.max(1, Math.ceil(events / WEB_SIMULATE_SAMPLES)),
+  };
+  if (input.model === "bulk-oxygen") {
+    const x = bulkOxygenInputs(system, {}, "overrides");
+    const options = { ...common, landscape: x.landscape, oxygenChemicalPotential_eV: x.mu };
+    const model = new BulkOxygenModel(options);
+    return { input, events, conditions: c, gate, supportId, mu: x.mu, model, landscape: x.landscape };
+  }
+  const x = encapsulationInputs(system, {}, "overrides");
+  const options = {
+    ...common,
+    oxygenChemicalPotential_eV: x.mu,
+    reductionEnergy_eV: x.reductionEnergy_eV,
+    surfaceEnergies: x.surfaceEnergies,
+  };
+  const model = new EncapsulationModel(options);
+  return { input, events, conditions: c, gate, supportId, mu: x.mu, model, encapsulation: x };
+}
+
+function point(s: BulkOxygenSample | EncapsulationSample): SimulatePoint {
+  return "oxidisedFraction" in s
+    ? { events: s.events, time_s: s.time_s, a: s.oxidisedFraction, b: s.o18FractionOfMetalOxygen }
+    : { events: s.events, time_s: s.time_s, a: s.freeMetalSiteFraction, b: s.coverage };
+}
+
+/**
+ * Run a prepared simulation in chunks, yielding between them (cancellation, other requests) and
+ * reporting progress with the whole curve so far (≤ WEB_SIMULATE_SAMPLES points).
+ */
+export async function runSimulation(
+  p: ReturnType<typeof prepareSimulation>,
+  ctx: SweepProgress & { progress(fraction: number, message: string, data?: unknown): void },
+) {
+  const model = p.model as BulkOxygenModel | EncapsulationModel;
+  const chunk = Math.max(1, Math.ceil(p.events / SIMULATE_PROGRESS_STEPS));
+  let done = 0;
+  while (done < p.events) {
+    await ctx.checkpoint();
+    const n = Math.min(chunk, p.events - done);
+    const ran = model.run(n);
+    done += ran;
+    ctx.progress(
+      done / p.events,
+      `${done} / ${p.events} events, t = ${model.engine.time.toExponential(3)} s`,
+      { points: (model.series as (BulkOxygenSample | EncapsulationSample)[]).map(point) },
+    );
+    if (ran < n) break;
+  }
+  const series = model.series as (BulkOxygenSample | EncapsulationSample)[];
+  const last = model.sample();
+  const final =
+    "oxidisedFraction" in last
+      ? {
+          oxidisedFraction: last.oxidisedFraction,
+          o18FractionOfMetalOxygen: last.o18FractionOfMetalOxygen,
+          interfaceCrossings: last.interfaceCrossings,
+          surfaceIncorporations: last.surfaceIncorporations,
+          frontDepth_nm: last.frontDepth_nm,
+        }
+      : {
+          coverage: last.coverage,
+          freeMetalSiteFraction: last.freeMetalSiteFraction,
+          coCapacityRelative: last.coCapacityRelative,
+        };
+  return {
+    model: p.input.model,
+    metal: p.input.metal,
+    support: p.supportId,
+    temperature_K: p.conditions.temperature_K,
+    atmosphere: p.conditions.atmosphere,
+    deltaMuO_eV: p.mu,
+    gate: p.gate,
+    final,
+    points: series.map(point),
+    series,
+    simulatedTime_s: model.engine.time,
+    events: model.engine.events,
+    parameters: model.parameters,
+    assumptions: [
+      ...model.assumptions,
+      ...(p.landscape ? p.landscape.assumptions : []),
+      ...p.conditions.assumptions.map((text) => ({
+        name: "conditions",
+        value: text,
+        unit: "",
+        source: "default",
+        isAssumption: true,
+      })),
+    ],
+    ...(p.encapsulation
+      ? {
+          surfaceEnergies: p.encapsulation.surfaceEnergies,
+          reductionEnergy_eV: p.encapsulation.reductionEnergy_eV,
+        }
+      : {}),
   };
 }

@@ -20,11 +20,13 @@ export interface JobEvent {
   message: string;
   result?: unknown;
   error?: string;
+  /** Job-specific progress data (e.g. the simulate job's curve so far). */
+  data?: unknown;
 }
 
 export interface JobContext {
   signal: AbortSignal;
-  progress(fraction: number, message: string): void;
+  progress(fraction: number, message: string, data?: unknown): void;
   checkpoint(): Promise<void>;
 }
 
@@ -187,10 +189,10 @@ export class JobRunner {
     const signal = job.controller.signal;
     const ctx: JobContext = {
       signal,
-      progress: (fraction, message) => {
+      progress: (fraction, message, data) => {
         job.progress = Math.min(1, Math.max(0, fraction));
         job.message = message;
-        this.emit(job, { type: "progress", message });
+        this.emit(job, { type: "progress", message, ...(data === undefined ? {} : { data }) });
       },
       checkpoint: async () => {
         await new Promise((r) => setImmediate(r));

@@ -3,7 +3,15 @@ import { z } from "zod";
 import { MAX_MILLER_INDEX } from "../match/miller-enumeration.js";
 import { MATERIAL_ROLES } from "../materials/types.js";
 import { RUN_STATUSES } from "../store/store.js";
-import { DEFAULT_SWEEP_POINTS, GASES } from "./capabilities.js";
+import { MAX_PARTICLE_SIZE_NM } from "../kinetics/bulk-oxygen.js";
+import {
+  DEFAULT_SWEEP_POINTS,
+  DEFAULT_WEB_SIMULATE_EVENTS,
+  GASES,
+  GATE_VERDICTS,
+  MAX_WEB_SIMULATE_EVENTS,
+  SIMULATE_MODELS,
+} from "./capabilities.js";
 
 const quantity = z.union([z.string().min(1).max(40), z.number()]);
 const id = z.string().min(1).max(80).describe("material id, e.g. TiO2-rutile");
@@ -108,6 +116,40 @@ export const ProfileSweepBody = z
     tMin: quantity,
     tMax: quantity,
     points: z.number().int().min(2).max(2000).default(DEFAULT_SWEEP_POINTS),
+  })
+  .strict();
+
+export const SimulateBody = z
+  .object({
+    model: z
+      .enum(SIMULATE_MODELS)
+      .describe("bulk-oxygen (Model A, BP-SMSI) or encapsulation (Model B, SE-SMSI)"),
+    metal: id.describe("metal, e.g. Ru"),
+    support: id.describe("support id, e.g. TiO2-rutile"),
+    temperature: quantity.describe("723K, 450C or a number in kelvin"),
+    pO2: quantity.optional().describe("O2 partial pressure (bulk-oxygen; default 1 bar)"),
+    h2oH2: quantity.optional().describe("p(H2O)/p(H2) (encapsulation; default 1e-3)"),
+    events: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_WEB_SIMULATE_EVENTS)
+      .default(DEFAULT_WEB_SIMULATE_EVENTS)
+      .describe("kinetic Monte Carlo events to run"),
+    sizeNm: z
+      .number()
+      .min(0.5)
+      .max(MAX_PARTICLE_SIZE_NM)
+      .optional()
+      .describe("particle diameter, nm (default 3)"),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional()
+      .describe("random seed (default 1)"),
+    gate: z.enum(GATE_VERDICTS).optional().describe("override the interface verdict"),
   })
   .strict();
 

@@ -144,6 +144,8 @@ export interface JobEvent {
   message: string;
   result?: unknown;
   error?: string;
+  /** Job-specific progress data (the simulate job: `{ points }`, the curve so far). */
+  data?: unknown;
 }
 
 let materialsCache: Promise<MaterialEntry[]> | null = null;

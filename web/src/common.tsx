@@ -91,6 +91,10 @@ export function JobPanel(props: {
   url: string;
   body: () => unknown;
   onResult: (result: unknown) => void;
+  /** Every progress event (e.g. to draw a curve while the job runs). */
+  onProgress?: (event: JobEvent) => void;
+  /** Called when a new job is started (clear the previous one's output). */
+  onStart?: () => void;
   startLabel: string;
 }) {
   const job = useSignal<JobInfo | null>(null);
@@ -104,12 +108,14 @@ export function JobPanel(props: {
     event.value = null;
     try {
       const j = await post<JobInfo>(props.url, props.body());
+      props.onStart?.();
       job.value = j;
       const es = new EventSource(`/api/jobs/${j.id}/events`);
       source.current = es;
       const on = (e: MessageEvent) => {
         const ev = JSON.parse(e.data) as JobEvent;
         event.value = ev;
+        if (ev.type === "progress") props.onProgress?.(ev);
         if (ev.type === "done") props.onResult(ev.result);
         if (ev.type === "failed") error.value = ev.error ?? "the job failed";
         if (["done", "failed", "cancelled"].includes(ev.type)) es.close();

@@ -5,6 +5,7 @@ import { ClassifyPage } from "./pages/Classify";
 import { InterfacePage } from "./pages/Interface";
 import { PredictPage } from "./pages/Predict";
 import { RunsPage } from "./pages/Runs";
+import { SimulatePage } from "./pages/Simulate";
 import { ThermoPage } from "./pages/Thermo";
 import "./style.css";
 
@@ -12,6 +13,7 @@ const PAGES = [
   { path: "predict", title: "Predict", view: PredictPage },
   { path: "interface", title: "Interface", view: InterfacePage },
   { path: "thermo", title: "Thermo", view: ThermoPage },
+  { path: "simulate", title: "Simulate", view: SimulatePage },
   { path: "classify", title: "Classify", view: ClassifyPage },
   { path: "cases", title: "Cases", view: CasesPage },
   { path: "runs", title: "Runs", view: RunsPage },

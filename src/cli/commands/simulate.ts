@@ -9,25 +9,22 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { BULK_OXYGEN_DEFAULTS, BulkOxygenModel, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
-import {
-  ENCAPSULATION_DEFAULTS,
-  EncapsulationModel,
-  type SurfaceEnergies,
-} from "../../kinetics/encapsulation.js";
+import { BulkOxygenModel, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
+import { EncapsulationModel } from "../../kinetics/encapsulation.js";
 import type { GraphProgress } from "../../kinetics/graph-lattice-gas.js";
 import { DEFAULT_MAX_EVENTS, simulateBulkOxygen, simulateEncapsulation } from "../../kinetics/simulate.js";
-import { descriptorData, predictParameters } from "../../predict/data.js";
-import { resolveSupport } from "../../predict/materials.js";
-import { wettingDescriptor } from "../../predict/wetting.js";
-import { canonicalSupport, oxygenLandscape } from "../../thermo/landscape.js";
-import { type Atmosphere, oxygenPotential } from "../../thermo/oxygen-potential.js";
+import {
+  bulkOxygenInputs,
+  type SimulationGate,
+  encapsulationInputs as encapsulationInputsFrom,
+} from "../../predict/simulate-inputs.js";
+import type { Atmosphere } from "../../thermo/oxygen-potential.js";
 import { InputError } from "../../units/errors.js";
 import { parsePositiveNumber } from "../../units/quantities.js";
 import { readInputText } from "../../units/read-input.js";
 import { fmt, type Io, printJson } from "../output.js";
 import { conditions } from "./thermo.js";
-import { type GateForRoutes, gateFrom, overridesFrom } from "./thermo-routes.js";
+import { gateFrom, overridesFrom } from "./thermo-routes.js";
 
 /** Most events one command may run (≈ 20 min of Model A at the measured 0.8 M events/s; bounded work). */
 export const MAX_SIMULATE_EVENTS = 1e9;
@@ -101,37 +98,6 @@ export function runLimits(opts: SimOpts): {
     size_nm,
     seed,
   };
-}
-
-/** Split --set NAME=VALUE into the model's named assumptions and the landscape's (thermo) overrides. */
-function splitOverrides(
-  list: string[] | undefined,
-  modelNames: readonly string[],
-  extra: readonly string[] = [],
-): { model: Record<string, number>; extra: Record<string, number>; landscape: Record<string, number> } {
-  const all = overridesFrom(list);
-  const out = {
-    model: {} as Record<string, number>,
-    extra: {} as Record<string, number>,
-    landscape: {} as Record<string, number>,
-  };
-  for (const [k, v] of Object.entries(all)) {
-    if (modelNames.includes(k)) out.model[k] = v;
-    else if (extra.includes(k)) out.extra[k] = v;
-    else out.landscape[k] = v;
-  }
-  return out;
-}
-
-/** oxygenLandscape with its override errors reported against --set. */
-function landscapeFor(input: Parameters<typeof oxygenLandscape>[0]) {
-  try {
-    return oxygenLandscape(input);
-  } catch (e) {
-    if (e instanceof InputError && e.field.startsWith("overrides."))
-      throw new InputError("--set", `${e.field.slice("overrides.".length)}: ${e.message}`);
-    throw e;
-  }
 }
 
 function progressPrinter(quiet: boolean | undefined): ((p: GraphProgress) => void) | undefined {
@@ -307,77 +273,16 @@ const COMMON_HELP = (cmd: Command) =>
     .option("--quiet", "no progress bar on stderr")
     .option("--json", "print one JSON document");
 
-/**
- * Inputs of Model B from the data: the landscape (src/thermo) of METAL on SUPPORT, Δμ_O of the gas, the
- * reduction energy (the support's surface O-vacancy energy of that landscape) and the surface energies of
- * the wetting descriptor of smsi predict (data/predict/descriptors.json), each overridable with --set.
- */
+/** Model B's inputs (src/predict/simulate-inputs.ts) with the --set list of the command line. */
 export function encapsulationInputs(
   metal: string,
   support: string,
   T: number,
   atmosphere: Atmosphere,
-  gate: GateForRoutes,
+  gate: SimulationGate,
   setList: string[] | undefined,
 ) {
-  const extraNames = [
-    "reductionEnergy_eV",
-    "metalSurfaceEnergy_J_per_m2",
-    "suboxideSurfaceEnergy_J_per_m2",
-    "interfaceEnergy_J_per_m2",
-  ];
-  const predictNames = Object.keys(predictParameters());
-  const sets = splitOverrides(setList, Object.keys(ENCAPSULATION_DEFAULTS), [...extraNames, ...predictNames]);
-  const supportId = canonicalSupport(support);
-  const landscape = landscapeFor({
-    metal,
-    support: supportId,
-    temperature_K: T,
-    atmosphere,
-    gate,
-    overrides: sets.landscape,
-  });
-  const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
-  // reduction energy: the support's surface O-vacancy energy (landscape region "support surface")
-  const surface = landscape.regions.find((x) => x.region === "support surface");
-  if (!surface) throw new InputError("SUPPORT", `no support-surface region in the landscape of ${supportId}`);
-  const reductionEnergy_eV = sets.extra.reductionEnergy_eV ?? -surface.oxygenEnergy_eV;
-  // surface energies: the wetting descriptor of smsi predict (data/predict/descriptors.json)
-  const predictOverrides = Object.fromEntries(
-    Object.entries(sets.extra).filter(([k]) => predictNames.includes(k)),
-  );
-  const resolved = resolveSupport(supportId, null);
-  const w = wettingDescriptor(
-    metal,
-    resolved.cation,
-    resolved.surfaceKey,
-    "suboxide",
-    predictParameters(predictOverrides),
-  );
-  const d = descriptorData();
-  const gmData = d.metalSurface.values[metal]?.surfaceEnergy_J_per_m2;
-  const goData = resolved.surfaceKey ? d.oxideSurfaceEnergy_J_per_m2[resolved.surfaceKey]?.value : undefined;
-  const gm = sets.extra.metalSurfaceEnergy_J_per_m2 ?? gmData;
-  const go = sets.extra.suboxideSurfaceEnergy_J_per_m2 ?? goData;
-  const gi =
-    sets.extra.interfaceEnergy_J_per_m2 ??
-    (w.spreading_J_per_m2 !== null && gmData !== undefined && goData !== undefined
-      ? gmData - goData - w.spreading_J_per_m2
-      : undefined);
-  if (gm === undefined || go === undefined || gi === undefined)
-    throw new InputError(
-      "--set",
-      `no sourced surface energies for ${metal} on ${supportId} (${w.row.source}); give metalSurfaceEnergy_J_per_m2, suboxideSurfaceEnergy_J_per_m2 and interfaceEnergy_J_per_m2`,
-    );
-  const surfaceEnergies: SurfaceEnergies = {
-    metal_J_per_m2: gm,
-    suboxide_J_per_m2: go,
-    interface_J_per_m2: gi,
-    source: Object.keys(sets.extra).some((k) => extraNames.includes(k))
-      ? `--set overrides; else ${w.row.source}`
-      : w.row.source,
-  };
-  return { sets, supportId, landscape, mu, reductionEnergy_eV, surface, surfaceEnergies };
+  return encapsulationInputsFrom({ metal, support, T, atmosphere, gate }, overridesFrom(setList));
 }
 
 export function register(program: Command, io: Io): void {
@@ -416,17 +321,10 @@ export function register(program: Command, io: Io): void {
           "bulk-oxygen runs in O2: give --p-o2 (reducing gases: simulate encapsulation)",
         );
       const gate = gateFrom(opts, metal, support);
-      const sets = splitOverrides(opts.set, Object.keys(BULK_OXYGEN_DEFAULTS));
-      const supportId = canonicalSupport(support);
-      const landscape = landscapeFor({
-        metal,
-        support: supportId,
-        temperature_K: T,
-        atmosphere,
-        gate,
-        overrides: sets.landscape,
-      });
-      const mu = oxygenPotential(T, atmosphere).deltaMuO_eV;
+      const { sets, supportId, landscape, mu } = bulkOxygenInputs(
+        { metal, support, T, atmosphere, gate },
+        overridesFrom(opts.set),
+      );
       const fingerprint = JSON.stringify([
         metal,
         supportId,
