@@ -800,3 +800,26 @@ export function bulkPenetrationGate(
     source: `interface gate: ${best.film} ${best.rel.filmPlane} on ${g.support} ${best.rel.substratePlane}, ${best.rel.verdict} (Σ ${best.rel.sigma}, misfit ${(100 * best.rel.misfit).toFixed(1)} %)`,
   };
 }
+
+/**
+ * The bulk-penetration gate as plain data for the routes, landscape and KMC models; a pair that cannot be
+ * judged (no bundled structure or plane data) runs with the interface taken as incoherent, and the source
+ * says so and names `overrideField` as the way to give a verdict.
+ */
+export function bulkPenetrationGateOrAssumed(
+  metal: string,
+  support: string,
+  overrideField = "--gate",
+): { verdict: GateVerdict; strain: number; source: string } {
+  try {
+    const g = bulkPenetrationGate(metal, support);
+    return { verdict: g.verdict, strain: g.strain, source: g.source };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return {
+      verdict: "incoherent",
+      strain: Number.NaN,
+      source: `ASSUMPTION: the interface of ${metal} on ${support} cannot be judged (${e.message}); incoherent assumed — give ${overrideField}`,
+    };
+  }
+}

@@ -32,7 +32,7 @@ import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { InputError } from "../units/errors.js";
 import { BulkOxygenModel, type BulkOxygenSample } from "../kinetics/bulk-oxygen.js";
 import { EncapsulationModel, type EncapsulationSample } from "../kinetics/encapsulation.js";
-import { bulkPenetrationGate } from "../match/gate.js";
+import { bulkPenetrationGateOrAssumed } from "../match/gate.js";
 import { bulkOxygenInputs, encapsulationInputs } from "../predict/simulate-inputs.js";
 import { canonicalSupport } from "../thermo/landscape.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
@@ -676,17 +676,7 @@ export interface SimulatePoint {
 /** The interface verdict: given, else the bulk-penetration gate of src/match/gate.ts (incoherent when it cannot be judged). */
 function simulationGate(metal: string, supportId: string, given?: SimulateInput["gate"]) {
   if (given) return { verdict: given, strain: Number.NaN, source: "given (gate)" };
-  try {
-    const g = bulkPenetrationGate(metal, supportId);
-    return { verdict: g.verdict, strain: g.strain, source: g.source };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return {
-      verdict: "incoherent" as const,
-      strain: Number.NaN,
-      source: `ASSUMPTION: the interface of ${metal} on ${supportId} cannot be judged (${e.message}); incoherent assumed — give gate`,
-    };
-  }
+  return bulkPenetrationGateOrAssumed(metal, supportId, "gate");
 }
 
 /** Everything checked and assembled before the job is queued, so bad input is a 400. */

@@ -4,7 +4,7 @@
  * The interface gate comes from `bulkPenetrationGate` (src/match/gate.ts) through `gateForRoutes`.
  */
 import type { Command } from "commander";
-import { bulkPenetrationGate } from "../../match/gate.js";
+import { bulkPenetrationGateOrAssumed } from "../../match/gate.js";
 import { listMaterials } from "../../materials/library.js";
 import { canonicalSupport, oxygenLandscape } from "../../thermo/landscape.js";
 import type { Atmosphere } from "../../thermo/oxygen-potential.js";
@@ -18,32 +18,9 @@ export interface GateForRoutes {
   source: string;
 }
 
-const gateCache = new Map<string, GateForRoutes>();
-
-/**
- * The interface verdict for routes: the bulk-penetration gate of src/match/gate.ts (the better of the
- * metal's and its oxide's coherence on the support's dominant facets). A pair without bundled
- * structures runs with the interface taken as incoherent, said in the source (override with --gate).
- */
+/** The interface verdict for routes: the bulk-penetration gate of src/match/gate.ts (memoised there). */
 export function gateForRoutes(metal: string, support: string): GateForRoutes {
-  const supportId = canonicalSupport(support);
-  const key = `${metal}|${supportId}`;
-  const hit = gateCache.get(key);
-  if (hit) return hit;
-  let gate: GateForRoutes;
-  try {
-    const g = bulkPenetrationGate(metal, supportId);
-    gate = { verdict: g.verdict, strain: g.strain, source: g.source };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    gate = {
-      verdict: "incoherent",
-      strain: Number.NaN,
-      source: `ASSUMPTION: the interface of ${metal} on ${supportId} cannot be judged (${e.message}); incoherent assumed — give --gate`,
-    };
-  }
-  gateCache.set(key, gate);
-  return gate;
+  return bulkPenetrationGateOrAssumed(metal, canonicalSupport(support), "--gate");
 }
 
 interface RoutesOpts {
