@@ -287,6 +287,20 @@ describe("capabilities through the API", () => {
     expect(prof.body.svg).toMatch(/^<svg|<\?xml/);
   });
 
+  it("thermo landscape: regions from support bulk to metal surface with the gate of smsi interface", async () => {
+    const body = { metal: "Ru", support: "TiO2-rutile", gas: "O2", temperature: "450C" };
+    const rutile = await post("/api/thermo/landscape", body);
+    expect(rutile.status).toBe(200);
+    const names = rutile.body.regions.map((r: { region: string }) => r.region);
+    expect(names).toContain("interface");
+    expect(names).toContain("metal surface");
+    expect(rutile.body.gate).toBe("coherent");
+    expect(rutile.body.svg).toMatch(/^<svg|<\?xml/);
+    const anatase = await post("/api/thermo/landscape", { ...body, support: "TiO2-anatase" });
+    expect(anatase.body.gate).not.toBe("coherent");
+    expect((await post("/api/thermo/landscape", { ...body, metal: 5 })).status).toBe(400);
+  });
+
   it("classify: the Tauster evidence is SE-SMSI; saving keeps it as a user case", async () => {
     const doc = {
       catalyst: { metal: "Pt", support: "TiO2" },

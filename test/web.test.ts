@@ -178,6 +178,11 @@ describe("browser", { timeout: 180_000 }, () => {
   it("thermo, classify, cases and runs pages render (screenshots kept)", async () => {
     const { page, errors } = await open("thermo");
     await page.locator(".chart svg").first().waitFor();
+    await page
+      .getByRole("region", { name: "μ_O profile" })
+      .getByRole("button", { name: "Compute", exact: true })
+      .click();
+    await page.getByRole("img", { name: "oxygen landscape" }).locator("svg").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "thermo.png"), fullPage: true });
 
     await page.goto(`${base}/#/classify`);

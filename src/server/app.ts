@@ -286,6 +286,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   chartRoute("/api/thermo/ellingham", "thermo-ellingham", S.EllinghamBody, cap.ellingham);
   chartRoute("/api/thermo/profile", "thermo-profile", S.ProfileBody, cap.profile);
+  chartRoute("/api/thermo/landscape", "thermo-landscape", S.ProfileBody, cap.landscape);
 
   api.get(
     "/api/materials",

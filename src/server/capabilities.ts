@@ -28,13 +28,13 @@ import { MATERIAL_ROLES, type MaterialRole } from "../materials/types.js";
 import { bundledOxides } from "../thermo/ellingham.js";
 import { oxideStability } from "../thermo/equilibria.js";
 import { type Atmosphere, oxygenPotential } from "../thermo/oxygen-potential.js";
+import { canonicalSupport, type OxygenLandscape, oxygenLandscape } from "../thermo/landscape.js";
 import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { InputError } from "../units/errors.js";
 import { BulkOxygenModel, type BulkOxygenSample } from "../kinetics/bulk-oxygen.js";
 import { EncapsulationModel, type EncapsulationSample } from "../kinetics/encapsulation.js";
 import { bulkPenetrationGateOrAssumed } from "../match/gate.js";
 import { bulkOxygenInputs, encapsulationInputs } from "../predict/simulate-inputs.js";
-import { canonicalSupport } from "../thermo/landscape.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
 import { type InterfaceScene, buildInterfaceScene, sceneToCif, sceneToPoscar } from "./scene.js";
 
@@ -385,9 +385,25 @@ export interface ProfileInput extends ConditionsInput {
 
 export async function profile(input: ProfileInput): Promise<MuOProfile & { svg: string }> {
   const c = conditions(input);
-  const p = muOProfile(input.metal, input.support, c.temperature_K, c.atmosphere);
+  const gate = bulkPenetrationGateOrAssumed(input.metal, input.support, "gate");
+  const p = muOProfile(input.metal, input.support, c.temperature_K, c.atmosphere, { gate });
   const svg = (await charts()).profileSvg(p);
   return { ...p, assumptions: [...c.assumptions, ...p.assumptions], svg };
+}
+
+/** The oxygen landscape (O energy and barrier by region, support bulk → metal surface) and its chart. */
+export async function landscape(input: ProfileInput): Promise<OxygenLandscape & { svg: string }> {
+  const c = conditions(input);
+  const gate = bulkPenetrationGateOrAssumed(input.metal, input.support, "gate");
+  const l = oxygenLandscape({
+    metal: input.metal,
+    support: canonicalSupport(input.support),
+    temperature_K: c.temperature_K,
+    atmosphere: c.atmosphere,
+    gate,
+  });
+  const svg = (await charts()).landscapeSvg(l, c.temperature_K, c.gas);
+  return { ...l, svg };
 }
 
 /** PNG scales offered for slides. */

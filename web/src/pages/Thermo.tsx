@@ -121,6 +121,7 @@ function Profile() {
     co2Co: "",
   });
   const result = useSignal<ProfileResult | null>(null);
+  const landscape = useSignal<{ svg: string; regions: unknown[] } | null>(null);
   const sweep = useSignal<SweepResult | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
@@ -134,9 +135,11 @@ function Profile() {
     error.value = null;
     try {
       result.value = await post<ProfileResult>("/api/thermo/profile", body());
+      landscape.value = await post<{ svg: string; regions: unknown[] }>("/api/thermo/landscape", body());
     } catch (err) {
       error.value = errorText(err);
       result.value = null;
+      landscape.value = null;
     }
   };
   const r = result.value;
@@ -170,6 +173,19 @@ function Profile() {
             csv={() => r.regions as never}
             svg={() => r.svg}
             png={(scale) => postBlob(`/api/thermo/profile?format=png&scale=${scale}`, body())}
+          />
+        </>
+      )}
+      {r && landscape.value && (
+        <>
+          <h3>Oxygen landscape: O energy and migration barrier against depth across the interface</h3>
+          <Chart svg={landscape.value.svg} label="oxygen landscape" />
+          <ExportBar
+            name={`landscape-${r.metal}-${r.support}`}
+            json={() => landscape.value}
+            csv={() => (landscape.value?.regions ?? []) as never}
+            svg={() => landscape.value?.svg ?? ""}
+            png={(scale) => postBlob(`/api/thermo/landscape?format=png&scale=${scale}`, body())}
           />
         </>
       )}
