@@ -285,6 +285,20 @@ export function encapsulationInputs(
   return encapsulationInputsFrom({ metal, support, T, atmosphere, gate }, overridesFrom(setList));
 }
 
+/** The start (when drawn for this run) and end snapshots of a run, named NAME-start and NAME-end. */
+function snapshotPair<P>(
+  name: string,
+  draw: (picture: P, title: string) => string,
+  title: string,
+  start: P | null,
+  end: P,
+): { name: string; svg: string }[] {
+  return [
+    ...(start ? [{ name: `${name}-start`, svg: draw(start, title) }] : []),
+    { name: `${name}-end`, svg: draw(end, title) },
+  ];
+}
+
 export function register(program: Command, io: Io): void {
   const sim = program
     .command("simulate")
@@ -374,24 +388,14 @@ export function register(program: Command, io: Io): void {
         assumptions: [...r.assumptions, ...landscape.assumptions],
         landscape: landscape.regions,
       };
-      const files = await finishRun(
-        opts,
-        "bulk-oxygen",
-        fingerprint,
-        r.checkpoint,
-        doc,
-        r.series,
-        async () => {
-          const end = new BulkOxygenModel(options, r.checkpoint).crossSection();
-          const { crossSectionSvg } = await import("../../plot/simulate-charts.js");
-          const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
-          return [
-            ...(startPicture && !resume
-              ? [{ name: "cross-section-start", svg: crossSectionSvg(startPicture, title) }]
-              : []),
-            { name: "cross-section-end", svg: crossSectionSvg(end, title) },
-          ];
-        },
+      const files = await finishRun(opts, "bulk-oxygen", fingerprint, r.checkpoint, doc, r.series, async () =>
+        snapshotPair(
+          "cross-section",
+          (await import("../../plot/simulate-charts.js")).crossSectionSvg,
+          `${metal} on ${supportId}, ${fmt(T, 1)} K`,
+          resume ? null : startPicture,
+          new BulkOxygenModel(options, r.checkpoint).crossSection(),
+        ),
       );
       if (opts.json) return printJson(io, doc);
       const f = r.final;
@@ -510,17 +514,14 @@ export function register(program: Command, io: Io): void {
         r.checkpoint,
         doc,
         r.series,
-        async () => {
-          const end = new EncapsulationModel(options, r.checkpoint).topView();
-          const { topViewSvg } = await import("../../plot/simulate-charts.js");
-          const title = `${metal} on ${supportId}, ${fmt(T, 1)} K`;
-          return [
-            ...(startPicture && !resume
-              ? [{ name: "top-view-start", svg: topViewSvg(startPicture, title) }]
-              : []),
-            { name: "top-view-end", svg: topViewSvg(end, title) },
-          ];
-        },
+        async () =>
+          snapshotPair(
+            "top-view",
+            (await import("../../plot/simulate-charts.js")).topViewSvg,
+            `${metal} on ${supportId}, ${fmt(T, 1)} K`,
+            resume ? null : startPicture,
+            new EncapsulationModel(options, r.checkpoint).topView(),
+          ),
       );
       if (opts.json) return printJson(io, doc);
       const f = r.final;
