@@ -1,6 +1,15 @@
 /** Descriptors of smsi predict against analytic limits and published observations. */
 import { describe, expect, it } from "vitest";
-import { atmosphereOf, parseGasText, rwgsWaterHydrogenRatio } from "../src/predict/conditions.js";
+import {
+  atmosphereOf,
+  excessOxygenFraction,
+  parseGasText,
+  parseTemperatureText,
+  REDOX_MIXTURE_ASSUMPTION,
+  ROOM_TEMPERATURE_K,
+  rwgsWaterHydrogenRatio,
+  UNNAMED_REDUCTANT,
+} from "../src/predict/conditions.js";
 import { predictParameters } from "../src/predict/data.js";
 import { resolveMetal, resolveSupport } from "../src/predict/materials.js";
 import {
@@ -83,6 +92,43 @@ describe("conditions", () => {
     expect(parseGasText("UHV anneal").kind).toBe("vacuum");
     expect(parseGasText("air (annealing)").kind).toBe("air");
     expect(parseGasText("wet chemistry").kind).toBeNull();
+  });
+
+  it("a reductant with O2 is a reaction mixture: O2 in excess oxidises, reductant in excess reduces (2 R + O2 → 2 RO)", () => {
+    // stoichiometry of the burn: 1 R : 4 O2 leaves 3.5 O2 in 4.5 → 0.78; 4 R : 1 O2 leaves 2 R
+    expect(excessOxygenFraction(1, 4)).toBeCloseTo(3.5 / 4.5, 12);
+    expect(excessOxygenFraction(2, 1)).toBe(0);
+    expect(excessOxygenFraction(4, 1)).toBeLessThan(0);
+    expect(parseGasText("D2/O2 (1:4)")).toMatchObject({ kind: "O2" });
+    expect(parseGasText("D2/O2 (1:4)").pO2_bar).toBeCloseTo(3.5 / 4.5, 12);
+    expect(parseGasText("H2/O2 (4:1)").kind).toBe("H2");
+    expect(parseGasText("CO/O2 (4:1)").kind).toBe("CO");
+    const lean = parseGasText("CO + O2 (CO oxidation)");
+    expect(lean.kind).toBe("O2");
+    expect(lean.assumptions).toEqual([REDOX_MIXTURE_ASSUMPTION]);
+    // deuterium is hydrogen's chemistry
+    expect(parseGasText("D2").kind).toBe("H2");
+    expect(parseGasText("D2O/D2").kind).toBe("H2O/H2");
+  });
+
+  it('"reduction" without a gas named is read as H2 reduction and says so; a named gas wins', () => {
+    for (const t of ["reduction", "reductive activation", "catalyst reduced at 500 °C"]) {
+      const g = parseGasText(t);
+      expect(g.kind).toBe(UNNAMED_REDUCTANT);
+      expect(g.assumptions.length).toBe(1);
+    }
+    expect(parseGasText("CO reduction").kind).toBe("CO");
+    expect(parseGasText("reduction in N2").kind).toBe("inert");
+  });
+
+  it("temperatures in free text: a value with its unit, room temperature, none when the text says it is not stated", () => {
+    expect(parseTemperatureText("523 K")?.temperature_K).toBe(523);
+    expect(parseTemperatureText("up to 1000 °C")?.temperature_K).toBeCloseTo(1273.15, 9);
+    expect(parseTemperatureText("H2 400 °C")?.temperature_K).toBeCloseTo(673.15, 9);
+    expect(parseTemperatureText("room temperature (as stated)")?.temperature_K).toBe(ROOM_TEMPERATURE_K);
+    expect(parseTemperatureText("not stated (calcination at 673 K before)")).toBeNull();
+    expect(parseTemperatureText("10% CO/N2")).toBeNull();
+    expect(parseTemperatureText("high-temperature reduction")).toBeNull();
   });
 });
 

@@ -258,6 +258,40 @@ describe("predictor logic on explicit contract-shaped inputs", () => {
   });
 });
 
+describe("treatment history: an overlayer persists through non-oxidising treatments, O2 reverses it", () => {
+  const htr = { gas: "H2" as const, temperature_K: C(500) };
+  it("Pt/TiO2 after a 500 °C H2 reduction stays encapsulated in a later 200 °C H2 or CO2/H2 step", () => {
+    // alone, the later step gives none (Tauster's LTR)
+    expect(run("Pt", "TiO2-anatase", "H2", 200).label).toBe("none");
+    for (const gas of ["H2", "CO2/H2", "vacuum", "inert"] as const) {
+      const after = run("Pt", "TiO2-anatase", gas, 200, { prior: [htr] });
+      expect(after.label).toBe("SE-SMSI-reductive");
+      expect(after.notes.some((n) => /persists/.test(n))).toBe(true);
+    }
+  });
+
+  it("an oxidising step after the reduction is predicted on its own (Tauster's O2 reversal)", () => {
+    const alone = run("Pt", "TiO2-anatase", "O2", 400);
+    const after = run("Pt", "TiO2-anatase", "O2", 400, { prior: [htr] });
+    expect(after.label).toBe(alone.label);
+    expect(after.notes.some((n) => /reversal/.test(n))).toBe(true);
+    // …and an O2 step between the reduction and a mild H2 step removes the carried overlayer
+    const cycle = run("Pt", "TiO2-anatase", "H2", 200, {
+      prior: [htr, { gas: "O2", temperature_K: C(500) }],
+    });
+    expect(cycle.label).toBe("none");
+  });
+
+  it("a prior step that makes no overlayer changes nothing (Pt/α-Al2O3, across the H2 water ratios)", () => {
+    for (const r of RANGES.h2WaterRatio) {
+      const o = { overrides: { h2WaterRatio: r } };
+      expect(run("Pt", "Al2O3-alpha", "H2", 200, { ...o, prior: [htr] }).label).toBe(
+        run("Pt", "Al2O3-alpha", "H2", 200, o).label,
+      );
+    }
+  });
+});
+
 describe("named answers, never a crash", () => {
   it("an alloy is evaluated as its first element with a halved likelihood", () => {
     const alloy = run("PtCo", "TiO2", "H2", 500);

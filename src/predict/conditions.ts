@@ -100,12 +100,42 @@ export interface ParsedGas {
   /** Words that set the temperature class ("high-temperature reduction", "low temperature"). */
   temperatureHint: "high" | "low" | null;
   reason: string;
+  /** Assumptions the reading made (reported with the prediction), e.g. the reductant of an unnamed "reduction". */
+  assumptions: string[];
 }
+
+/**
+ * The reductant assumed when a treatment says "reduction" (or "reduced", "reductive activation") but
+ * names no gas: H2, the reductant of catalyst pretreatment and of the SMSI literature since Tauster,
+ * Fung & Garten, JACS 100, 170 (1978) ("reduction" without qualifier is H2 reduction by convention).
+ */
+export const UNNAMED_REDUCTANT: GasKind = "H2";
+
+/**
+ * O2 fraction of the gas left after a reductant (H2, D2, CO) burns with O2 in a mixture (both react
+ * 2:1, 2 R + O2 → 2 RO): positive when O2 is in excess (the mixture is net oxidising at equilibrium),
+ * ≤ 0 when the reductant is in excess. Feed fractions need not be normalised.
+ */
+export function excessOxygenFraction(reductant: number, oxygen: number): number {
+  const left = oxygen - reductant / 2;
+  const total = reductant + oxygen - Math.min(reductant, 2 * oxygen) / 2;
+  return total > 0 ? left / total : 0;
+}
+
+/**
+ * A mixture of a reductant and O2 (CO oxidation, H2 oxidation, PROX feeds) without a ratio: O2 is
+ * taken to be in excess — CO- and H2-oxidation tests are run at or above the 2:1 stoichiometric O2
+ * (e.g. 1 % CO in 20 % O2), so at equilibrium the metal sees O2. A stated ratio "(1:4)" is used instead.
+ */
+export const REDOX_MIXTURE_ASSUMPTION =
+  "reductant + O2 without a ratio: O2 taken in excess (lean feed, as in CO/H2 oxidation tests), so the mixture is net oxidising at equilibrium";
 
 /**
  * Map a free-text treatment description (published-cases `treatment.gas`) onto a gas kind by the
  * chemical names it contains. The rules are general (gas formulas and the words vacuum/UHV,
- * calcination, inert gases), listed in docs/predict.md; null when no gas is named.
+ * calcination, reduction, inert gases), listed in docs/predict.md; null when no gas is named.
+ * Deuterium (D2) is read as H2 (same chemistry). A reductant named together with O2 is a reaction
+ * mixture: net oxidising when O2 is in excess (from a stated ratio, or assumed), reducing otherwise.
  */
 export function parseGasText(text: string): ParsedGas {
   const t = text;
@@ -116,25 +146,83 @@ export function parseGasText(text: string): ParsedGas {
       : null;
   const percentO2 = /(\d+(?:\.\d+)?)\s*%\s*O2\b/.exec(t);
   const has = (re: RegExp) => re.test(t);
-  const h2 = has(/\bH2(?!O)\b/);
+  const h2 = has(/\b[HD]2(?!O)\b/);
   const co2 = has(/\bCO2\b/);
   const co = has(/\bCO\b(?!2)/);
-  const h2o = has(/\bH2O\b/);
-  if (co2 && h2) return { kind: "CO2/H2", temperatureHint: hint, reason: "CO2 and H2 named" };
-  if (h2o && h2) return { kind: "H2O/H2", temperatureHint: hint, reason: "H2O and H2 named" };
-  if (has(/\bUHV\b|vacuum/i)) return { kind: "vacuum", temperatureHint: hint, reason: "vacuum/UHV named" };
+  const h2o = has(/\b[HD]2O\b/);
+  const o2 = has(/\bO2\b/);
+  const base = { temperatureHint: hint, assumptions: [] as string[] };
+  if (co2 && h2) return { ...base, kind: "CO2/H2", reason: "CO2 and H2 named" };
+  if (h2o && h2) return { ...base, kind: "H2O/H2", reason: "H2O and H2 named" };
+  if ((h2 || co) && o2 && !percentO2) {
+    const reductant = h2 ? "H2" : "CO";
+    const ratio = /\((\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\)/.exec(t);
+    if (ratio) {
+      const excess = excessOxygenFraction(Number(ratio[1]), Number(ratio[2]));
+      if (excess > 0)
+        return {
+          ...base,
+          kind: "O2",
+          pO2_bar: excess,
+          reason: `${reductant} + O2 (${ratio[1]}:${ratio[2]}): O2 in excess, ${excess.toFixed(2)} of the gas after reaction`,
+        };
+      return {
+        ...base,
+        kind: h2 ? "H2" : "CO",
+        reason: `${reductant} + O2 (${ratio[1]}:${ratio[2]}): reductant in excess`,
+      };
+    }
+    return {
+      ...base,
+      kind: "O2",
+      reason: `${reductant} and O2 named: reaction mixture, net oxidising`,
+      assumptions: [REDOX_MIXTURE_ASSUMPTION],
+    };
+  }
+  if (has(/\bUHV\b|vacuum/i)) return { ...base, kind: "vacuum", reason: "vacuum/UHV named" };
   if (percentO2)
     return {
+      ...base,
       kind: "O2",
       pO2_bar: Number(percentO2[1]) / 100,
-      temperatureHint: hint,
       reason: `${percentO2[1]} % O2 named`,
     };
-  if (h2) return { kind: "H2", temperatureHint: hint, reason: "H2 named" };
-  if (co) return { kind: "CO", temperatureHint: hint, reason: "CO named" };
-  if (has(/\bO2\b/)) return { kind: "O2", temperatureHint: hint, reason: "O2 named" };
-  if (has(/\bair\b|calcin/i)) return { kind: "air", temperatureHint: hint, reason: "air/calcination named" };
-  if (has(/\b(N2|Ar|He)\b|inert/i))
-    return { kind: "inert", temperatureHint: hint, reason: "inert gas named" };
-  return { kind: null, temperatureHint: hint, reason: `no gas named in "${text}"` };
+  if (h2) return { ...base, kind: "H2", reason: "H2 named" };
+  if (co) return { ...base, kind: "CO", reason: "CO named" };
+  if (o2) return { ...base, kind: "O2", reason: "O2 named" };
+  if (has(/\bair\b|calcin/i)) return { ...base, kind: "air", reason: "air/calcination named" };
+  if (has(/\b(N2|Ar|He)\b|inert/i)) return { ...base, kind: "inert", reason: "inert gas named" };
+  if (has(/\breduc(tion|ed|tive|ing)\b/i))
+    return {
+      ...base,
+      kind: UNNAMED_REDUCTANT,
+      reason: `"reduction" without a gas named: ${UNNAMED_REDUCTANT} assumed`,
+      assumptions: [
+        `"reduction" without a named gas read as ${UNNAMED_REDUCTANT} reduction (the conventional reductant of catalyst pretreatment; Tauster et al., JACS 100, 170 (1978))`,
+      ],
+    };
+  return { ...base, kind: null, reason: `no gas named in "${text}"` };
+}
+
+/** Room temperature for "room temperature"/"RT" in a treatment text: 25 °C (IUPAC standard ambient). */
+export const ROOM_TEMPERATURE_K = 298.15;
+
+/**
+ * A temperature stated in free text ("523 K", "above 800 K", "up to 1000 °C", "room temperature"):
+ * the first value with a unit, in K; null when the text states none. A bound ("above", "up to") is
+ * read as its value. Numbers without a unit are not read, and none is read from a text that says the
+ * treatment's temperature is not stated ("not stated … (calcination at 673 K before)": that value
+ * belongs to another step).
+ */
+export function parseTemperatureText(text: string): { temperature_K: number; reason: string } | null {
+  if (/\bnot (stated|given|reported|read|in)\b/i.test(text)) return null;
+  const m = /(-?\d+(?:\.\d+)?)\s*(K|°\s*C|ºC|C)\b/.exec(text.replace(/\u00b0\s+C/g, "°C"));
+  if (m) {
+    const v = Number(m[1]);
+    const K = m[2] === "K" ? v : v + 273.15;
+    if (K > 0) return { temperature_K: K, reason: `temperature ${m[0]} read from "${text.slice(0, 80)}"` };
+  }
+  if (/room[- ]temperature|\bRT\b/i.test(text))
+    return { temperature_K: ROOM_TEMPERATURE_K, reason: `room temperature read from "${text.slice(0, 80)}"` };
+  return null;
 }

@@ -6,7 +6,7 @@
 import { listMaterials } from "../materials/library.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
 import { speciesTable } from "../thermo/species-data.js";
-import { predictDataFile } from "./data.js";
+import { descriptorData, predictDataFile } from "./data.js";
 
 export interface ResolvedMetal {
   /** The element the descriptors are evaluated for (an alloy's first-named element). */
@@ -205,10 +205,11 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   notes.push(
     `no bundled structure for ${formula}${word ? ` (${word})` : ""}: the interface gate is missing; thermochemistry of ${formula} used`,
   );
+  const surfaces = descriptorData().oxideSurfaceEnergy_J_per_m2;
   const surfaceKey =
     formula === "Al2O3" && word === "gamma"
       ? "Al2O3-gamma"
-      : (candidates.find((e) => e.formula === formula)?.id ?? null);
+      : (candidates.find((e) => e.formula === formula)?.id ?? (formula in surfaces ? formula : null));
   return {
     text,
     materialId: null,

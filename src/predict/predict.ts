@@ -68,6 +68,21 @@ export interface PredictInput {
   temperature_K?: number | null;
   duration_h?: number | null;
   overrides?: Record<string, number>;
+  /**
+   * Earlier treatments of the same catalyst, oldest first (e.g. a high-temperature H2 reduction before
+   * an O2 or CO2/H2 treatment). An overlayer made by an earlier treatment persists through a later one
+   * that cannot re-oxidise it; an oxidising gas reverses it (Tauster et al. 1978), see `predict`.
+   */
+  prior?: PriorTreatment[];
+}
+
+/** One earlier treatment: the gas fields of PredictInput. */
+export interface PriorTreatment {
+  gas: GasKind | null;
+  gasText?: string;
+  composition?: GasComposition;
+  temperature_K?: number | null;
+  duration_h?: number | null;
 }
 
 /**
@@ -330,8 +345,68 @@ function indeterminate(
   };
 }
 
-/** Predict the SMSI class of one catalyst under one treatment. */
+/**
+ * Predict the SMSI class of one catalyst under one treatment, after its earlier treatments.
+ *
+ * History (`input.prior`): each earlier treatment is predicted on its own. An SE overlayer it leaves
+ * persists through a later non-oxidising treatment (H2, CO, CO2/H2, vacuum, inert cannot remove a
+ * suboxide layer: it is their product), so the answer is SE with the earlier trigger when the later
+ * treatment alone would give less. A later oxidising treatment re-oxidises the suboxide and restores
+ * chemisorption — Tauster's reversal (Tauster, Fung, Garten, JACS 100, 170 (1978)) — so the later
+ * treatment is then predicted on its own. A bulk oxide from BP is not carried over (a reducing gas
+ * reduces it back; an oxidising one is predicted anyway).
+ */
 export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PHYSICS): Prediction {
+  const current = predictOne(input, physics);
+  if (!input.prior || input.prior.length === 0 || current.class === "indeterminate") return current;
+  let carried: Prediction | null = null;
+  for (const [i, t] of input.prior.entries()) {
+    const before = predictOne(
+      {
+        ...input,
+        gas: t.gas,
+        gasText: t.gasText,
+        composition: t.composition ?? {},
+        temperature_K: t.temperature_K ?? null,
+        duration_h: t.duration_h ?? null,
+        prior: undefined,
+      },
+      physics,
+    );
+    const label = `prior treatment ${i + 1} (${t.gasText ?? t.gas ?? "?"}${before.input.temperature_K ? `, ${before.input.temperature_K.toFixed(0)} K` : ""})`;
+    if (before.class === "SE-SMSI") carried = relabel(before, label);
+    else if (carried && t.gas && isOxidising(t.gas)) carried = null;
+    current.notes.push(`${label}: ${before.label} (p = ${before.likelihood.toFixed(2)})`);
+  }
+  if (!carried) return current;
+  if (input.gas && isOxidising(input.gas)) {
+    current.notes.push(
+      `the overlayer of an earlier treatment is re-oxidised and withdrawn by this oxidising treatment (Tauster et al. 1978 reversal)`,
+    );
+    return current;
+  }
+  if (current.class === "SE-SMSI") return current;
+  return {
+    ...current,
+    class: "SE-SMSI",
+    trigger: carried.trigger,
+    label: carried.label,
+    likelihood: carried.likelihood,
+    phenomena: carried.phenomena,
+    consequences: carried.consequences,
+    rationale: [...carried.rationale, ...current.rationale],
+    notes: [
+      ...current.notes,
+      `the ${carried.label} overlayer of the earlier treatment persists: this treatment (${input.gasText ?? input.gas}) does not re-oxidise it`,
+    ],
+  };
+}
+
+function relabel(p: Prediction, label: string): Prediction {
+  return { ...p, rationale: p.rationale.map((r) => ({ ...r, descriptor: `${label}: ${r.descriptor}` })) };
+}
+
+function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
   const p = predictParameters(input.overrides ?? {});
   const notes: string[] = [];
   const assumptions: NamedAssumption[] = [];

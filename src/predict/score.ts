@@ -3,16 +3,18 @@
  * inputs of a record are read — metal, support, support_phase, facet, particle_size_nm and the
  * treatment (gas, temperature_C, duration_h); never the id, the observations or the label — and
  * the label is compared afterwards. Documented defaults for what a record leaves out:
- *   temperature null → "high-temperature"/"HTR" in the gas text: 773 K, "low-temperature"/"LTR":
- *   473 K (Tauster et al. 1978), otherwise predict's defaultTemperature_K; TiO2 phase null → anatase
- *   (materials.ts); gas not named → indeterminate (or CMSI when the size alone decides).
+ *   temperature null → a value stated in temperature_note ("523 K"), else "high-temperature"/"HTR"
+ *   in the note or gas text: 773 K, "low-temperature"/"LTR": 473 K (Tauster et al. 1978), else the
+ *   midpoint of temperature_range_C, otherwise predict's defaultTemperature_K; TiO2 phase null →
+ *   anatase (materials.ts); "reduction" without a gas → H2 (conditions.ts); gas not named →
+ *   indeterminate (or CMSI when the size alone decides); prior_treatment → one earlier treatment.
  */
 import type { PublishedCase } from "../classify/published-cases.js";
 import { classTable } from "../classify/score.js";
 import { InputError } from "../units/errors.js";
 import { celsiusToKelvin } from "../units/quantities.js";
-import { parseGasText } from "./conditions.js";
-import { type PredictInput, predict } from "./predict.js";
+import { parseGasText, parseTemperatureText } from "./conditions.js";
+import { type PredictInput, type PriorTreatment, predict } from "./predict.js";
 import type { Prediction } from "./types.js";
 
 /** Tauster's high-temperature reduction, 500 °C (JACS 100, 170 (1978)). */
@@ -44,18 +46,62 @@ export interface CaseInputResult {
   notes: string[];
 }
 
-/** The predictor input of one record (inputs only). */
+/** Temperature of a treatment text: a stated value (with unit), else Tauster's HTR/LTR words, else null. */
+function temperatureOf(
+  text: string | null | undefined,
+  hint: "high" | "low" | null,
+): { temperature_K: number; note: string } | null {
+  const stated = text ? parseTemperatureText(text) : null;
+  if (stated) return { temperature_K: stated.temperature_K, note: stated.reason };
+  const h = hint ?? (text ? parseGasText(text).temperatureHint : null);
+  if (h === "high")
+    return {
+      temperature_K: TAUSTER_HTR_K,
+      note: "temperature from 'high-temperature' in the text: 773 K (Tauster HTR)",
+    };
+  if (h === "low")
+    return {
+      temperature_K: TAUSTER_LTR_K,
+      note: "temperature from 'low-temperature' in the text: 473 K (Tauster LTR)",
+    };
+  return null;
+}
+
+/**
+ * The predictor input of one record (inputs only: metal, support, phase, facet, size, treatment).
+ * Temperature: `temperature_C`, else a value or HTR/LTR word in `temperature_note` or the gas text,
+ * else the midpoint of `temperature_range_C`, else predict's default. `prior_treatment` becomes one
+ * earlier treatment (its gas and temperature read from its text the same way).
+ */
 export function caseToPredictInput(c: PublishedCase): CaseInputResult {
   const notes: string[] = [];
   const g = parseGasText(c.treatment.gas);
+  notes.push(...g.assumptions.map((a) => `assumption: ${a}`));
   let T: number | null = null;
   if (typeof c.treatment.temperature_C === "number") T = celsiusToKelvin(c.treatment.temperature_C);
-  else if (g.temperatureHint === "high") {
-    T = TAUSTER_HTR_K;
-    notes.push("temperature from 'high-temperature' in the gas text: 773 K (Tauster HTR)");
-  } else if (g.temperatureHint === "low") {
-    T = TAUSTER_LTR_K;
-    notes.push("temperature from 'low-temperature' in the gas text: 473 K (Tauster LTR)");
+  else {
+    const fromText =
+      temperatureOf(c.treatment.temperature_note, null) ?? temperatureOf(c.treatment.gas, g.temperatureHint);
+    const range = c.treatment.temperature_range_C;
+    if (fromText) {
+      T = fromText.temperature_K;
+      notes.push(fromText.note);
+    } else if (Array.isArray(range) && range.length === 2) {
+      T = celsiusToKelvin((range[0] + range[1]) / 2);
+      notes.push(`temperature: midpoint of the stated range ${range[0]}–${range[1]} °C`);
+    }
+  }
+  const prior: PriorTreatment[] = [];
+  if (c.treatment.prior_treatment) {
+    const pg = parseGasText(c.treatment.prior_treatment);
+    const pt = temperatureOf(c.treatment.prior_treatment, pg.temperatureHint);
+    prior.push({
+      gas: pg.kind,
+      gasText: c.treatment.prior_treatment,
+      composition: pg.pO2_bar !== undefined ? { pO2_bar: pg.pO2_bar } : {},
+      temperature_K: pt?.temperature_K ?? null,
+    });
+    notes.push(`prior treatment: ${pg.reason}${pt ? `; ${pt.note}` : ""}`);
   }
   // A facet that names the metal ("metal (111)") is the metal's, not the support's.
   const facet = c.facet && !/metal/i.test(c.facet) ? c.facet : null;
@@ -71,6 +117,7 @@ export function caseToPredictInput(c: PublishedCase): CaseInputResult {
       composition: g.pO2_bar !== undefined ? { pO2_bar: g.pO2_bar } : {},
       temperature_K: T,
       duration_h: typeof c.treatment.duration_h === "number" ? c.treatment.duration_h : null,
+      prior,
     },
     notes: [`gas: ${g.reason}`, ...notes],
   };
