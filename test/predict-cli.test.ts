@@ -93,12 +93,29 @@ describe("smsi predict", () => {
       [["--gas", "H2", "--set", "nope=1"], "--set"],
       [["--gas", "H2O/H2"], "--h2o-h2"],
       [["--gas", "H2", "--time", "soon"], "--time"],
+      [["--gas", "H2", "--prior", "H2 500C"], "--prior"],
+      [["--gas", "H2", "--prior", "plasma@500C"], "--prior"],
+      [["--gas", "H2", "--prior", "H2@-5K"], "--prior"],
+      [["--gas", "H2", "--prior", "H2@500C,soon"], "--prior"],
     ] as const;
     for (const [args, field] of bad) {
       const r = await runCli("predict", "--metal", "Pt", "--support", "TiO2", ...args);
       expect(r.code).toBe(1);
       expect(r.err).toContain(`error: ${field}`);
     }
+  });
+});
+
+describe("smsi predict --prior", () => {
+  it("a 500 °C H2 reduction before a 200 °C H2 step leaves Pt/TiO2 encapsulated; without it, none", async () => {
+    const args = ["predict", "--metal", "Pt", "--support", "TiO2-anatase", "--gas", "H2"];
+    const alone = JSON.parse((await runCli(...args, "--temperature", "200C", "--json")).out);
+    const after = JSON.parse(
+      (await runCli(...args, "--temperature", "200C", "--prior", "H2@500C,2h", "--json")).out,
+    );
+    expect(alone.label).toBe("none");
+    expect(after.label).toBe("SE-SMSI-reductive");
+    expect(after.ranked[0].label).toBe("SE-SMSI-reductive");
   });
 });
 

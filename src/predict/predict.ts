@@ -392,6 +392,8 @@ export function predict(input: PredictInput, physics: PhysicsInputs = ADAPTER_PH
     trigger: carried.trigger,
     label: carried.label,
     likelihood: carried.likelihood,
+    // the catalyst's state is the earlier treatment's: its ranking, not the later step's alone
+    ranked: carried.ranked,
     phenomena: carried.phenomena,
     consequences: carried.consequences,
     rationale: [...carried.rationale, ...current.rationale],

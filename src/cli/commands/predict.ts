@@ -11,7 +11,7 @@ import { readCasesFile } from "../../classify/published-cases.js";
 import { GAS_KINDS, parseGasKind } from "../../predict/conditions.js";
 import { PREDICT_PARAMETERS } from "../../predict/data.js";
 import { type ConditionMap, conditionMap } from "../../predict/map.js";
-import { predict } from "../../predict/predict.js";
+import { type PriorTreatment, predict } from "../../predict/predict.js";
 import { scorePredictions } from "../../predict/score.js";
 import type { Prediction } from "../../predict/types.js";
 import { InputError } from "../../units/errors.js";
@@ -34,10 +34,10 @@ function collectSet(value: string, previous: Record<string, number> = {}): Recor
 }
 
 /** "2h", "30min", "600s", bare number = hours. */
-function parseDuration(text: string): number {
+function parseDuration(text: string, field = "--time"): number {
   const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(h|min|s)?\s*$/i.exec(text);
-  if (!m) throw new InputError("--time", `cannot read "${text}" as a duration; write e.g. 2h, 30min, 600s`);
-  const v = parsePositiveNumber(m[1], "--time", "write e.g. 2h, 30min, 600s");
+  if (!m) throw new InputError(field, `cannot read "${text}" as a duration; write e.g. 2h, 30min, 600s`);
+  const v = parsePositiveNumber(m[1], field, "write e.g. 2h, 30min, 600s");
   const unit = (m[2] ?? "h").toLowerCase();
   return unit === "h" ? v : unit === "min" ? v / 60 : v / 3600;
 }
@@ -50,6 +50,27 @@ function parseSize(text: string | undefined): number | "single-atoms" | undefine
     "--size-nm",
     "give the particle diameter in nm, e.g. --size-nm 3, or 'single-atoms'",
   );
+}
+
+/** Earlier treatments allowed on one command line (each one is a full prediction). */
+export const MAX_PRIOR_TREATMENTS = 8;
+
+/** `--prior GAS@T[,TIME]` (repeatable, oldest first): an earlier treatment, e.g. H2@500C,2h. */
+function collectPrior(value: string, previous: PriorTreatment[] = []): PriorTreatment[] {
+  if (previous.length >= MAX_PRIOR_TREATMENTS)
+    throw new InputError("--prior", `at most ${MAX_PRIOR_TREATMENTS} earlier treatments`);
+  const m = /^\s*([^@,]+?)\s*@\s*([^,]+?)\s*(?:,\s*(.+?)\s*)?$/.exec(value);
+  if (!m)
+    throw new InputError("--prior", `write GAS@TEMPERATURE[,TIME] (got "${value}"), e.g. --prior H2@500C,2h`);
+  return [
+    ...previous,
+    {
+      gas: parseGasKind(m[1], "--prior"),
+      gasText: m[1],
+      temperature_K: parseTemperature(m[2], "--prior"),
+      duration_h: m[3] !== undefined ? parseDuration(m[3], "--prior") : null,
+    },
+  ];
 }
 
 function formatPrediction(p: Prediction): string {
@@ -97,6 +118,7 @@ interface PredictOpts {
   co2Co?: string;
   sizeNm?: string;
   set?: Record<string, number>;
+  prior?: PriorTreatment[];
   json?: boolean;
 }
 
@@ -160,6 +182,11 @@ export function register(program: Command, io: Io): void {
     .option("--co2-co <ratio>", "p(CO2)/p(CO)")
     .option("--size-nm <d>", "particle diameter in nm, or 'single-atoms'")
     .option(
+      "--prior <gas@T[,time]>",
+      "an earlier treatment, oldest first (repeatable), e.g. --prior H2@500C,2h: an overlayer it leaves persists through a later non-oxidising treatment",
+      collectPrior,
+    )
+    .option(
       "--set <name=value>",
       `override a named parameter (repeatable): ${Object.keys(PREDICT_PARAMETERS).join(", ")}`,
       collectSet,
@@ -167,7 +194,7 @@ export function register(program: Command, io: Io): void {
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
-      "\nExample:\n  $ smsi predict --metal Ru --support TiO2-rutile --gas O2 --temperature 450C --p-o2 1bar --size-nm 3\n  $ smsi predict --metal Pt --support TiO2-anatase --gas H2 --temperature 500C --json",
+      "\nExample:\n  $ smsi predict --metal Ru --support TiO2-rutile --gas O2 --temperature 450C --p-o2 1bar --size-nm 3\n  $ smsi predict --metal Pt --support TiO2-anatase --gas H2 --temperature 500C --json\n  $ smsi predict --metal Pt --support TiO2-anatase --gas H2 --temperature 200C --prior H2@500C",
     )
     .action((opts: PredictOpts) => {
       const gas = parseGasKind(opts.gas);
@@ -189,6 +216,7 @@ export function register(program: Command, io: Io): void {
           opts.temperature !== undefined ? parseTemperature(opts.temperature, "--temperature") : null,
         duration_h: opts.time !== undefined ? parseDuration(opts.time) : null,
         overrides: opts.set,
+        prior: opts.prior,
       });
       if (opts.json) return printJson(io, result);
       io.out(formatPrediction(result));
