@@ -189,6 +189,21 @@ describe("Nb–O against the solid-electrolyte emf study of Jacob, Shekhar, Vina
   });
 });
 
+describe("V–O against the coulometric titration of V2O5 (J. Phys. Chem. B 111, 5680 (2007))", () => {
+  // oxidation enthalpies at 823–973 K: 2 V2O3 + O2 → 2 V2O4 −380 ± 10, 2 V2O4 + O2 → 2 V2O5 −285 ± 20 kJ/mol O2;
+  // their sum (2 V2O3 + 2 O2 → 2 V2O5) does not involve the VO2 row and is compared at 2σ of the combined error (≈ 45)
+  const h = (f: string) => oxideThermo(f).dHf298_kJ_per_mol;
+  it("2 V2O3 + 2 O2 → 2 V2O5 releases the measured −665 ± 22 kJ (sum of the two steps)", () => {
+    expect(Math.abs(2 * (h("V2O5") - h("V2O3")) - (-380 - 285))).toBeLessThan(45);
+  });
+  it("V2O5 reduces first to VO2 (V4+), then V2O3, then VO: the hull of the added rows", () => {
+    const T = 773.15;
+    expect(reductionReaction("V2O5", undefined, "oxide", T).lower.formula).toBe("VO2");
+    expect(reductionReaction("VO2", undefined, "oxide", T).lower.formula).toBe("V2O3");
+    expect(reductionReaction("V2O3", undefined, "oxide", T).lower.formula).toBe("VO");
+  });
+});
+
 describe("oxide surface energies", () => {
   const surfaces = descriptorData().oxideSurfaceEnergy_J_per_m2;
   it("every value is a positive surface energy below 10 J/m² with a source", () => {
