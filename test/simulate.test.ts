@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encapsulationInputs } from "../src/cli/commands/simulate.js";
 import { gateForRoutes } from "../src/cli/commands/thermo-routes.js";
-import { BulkOxygenModel, type BulkOxygenOptions } from "../src/kinetics/bulk-oxygen.js";
+import {
+  type BulkOxygenCheckpoint,
+  BulkOxygenModel,
+  type BulkOxygenOptions,
+} from "../src/kinetics/bulk-oxygen.js";
+import { simulateBulkOxygen } from "../src/kinetics/simulate.js";
+import { bulkOxygenInputs } from "../src/predict/simulate-inputs.js";
 import { EncapsulationModel } from "../src/kinetics/encapsulation.js";
 import { oxygenLandscape } from "../src/thermo/landscape.js";
 import { type Atmosphere, oxygenPotential } from "../src/thermo/oxygen-potential.js";
@@ -41,6 +47,26 @@ function bulkOxygen(
     sampleEvery: 250_000,
     ...assumed.model,
   });
+}
+
+/** The options `smsi simulate bulk-oxygen Ru TiO2-rutile --temperature 450C --p-o2 1 --seed N` runs with. */
+function bulkOxygenRunOptions(seed: number) {
+  const sys = {
+    metal: "Ru",
+    support: "TiO2-rutile",
+    T: 723.15,
+    atmosphere: { kind: "O2", pO2_bar: 1 } as Atmosphere,
+    gate: gateForRoutes("Ru", "TiO2-rutile"),
+  };
+  const { landscape, mu } = bulkOxygenInputs(sys);
+  const options: BulkOxygenOptions = {
+    landscape,
+    temperature_K: sys.T,
+    oxygenChemicalPotential_eV: mu,
+    seed,
+    accelerate: true,
+  };
+  return { options };
 }
 
 const T_BP = 723.15; // 450 °C (Wang et al. 2026: Ru/rutile in O2 at 300–450 °C)
@@ -252,6 +278,40 @@ describe("smsi simulate (CLI)", () => {
     const other = await runCli(...base, "--events", "60000", "--seed", "5", "--resume", cp);
     expect(other.code).toBe(1);
     expect(other.err).toMatch(/--resume/);
+  });
+
+  it("--checkpoint-every N writes the checkpoint during the run; the run and a resume from a periodic checkpoint equal the uninterrupted run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "smsi-sim-"));
+    const cp = join(dir, "cp.json");
+    const whole = JSON.parse((await runCli(...base, "--events", "60000", "--seed", "4", "--json")).out);
+    const periodic = await runCli(
+      ...base,
+      ...["--events", "60000", "--seed", "4", "--checkpoint", cp, "--checkpoint-every", "20000", "--json"],
+    );
+    expect(periodic.code).toBe(0);
+    expect(JSON.parse(periodic.out).series).toEqual(whole.series);
+    // the checkpoints handed out during a library run: every 20 000 events, and a resume from the first
+    const { options } = bulkOxygenRunOptions(4);
+    const seen: BulkOxygenCheckpoint[] = [];
+    const r = simulateBulkOxygen(options, {
+      events: 60_000,
+      checkpointEvery: 20_000,
+      onCheckpoint: (c) => seen.push(JSON.parse(JSON.stringify(c))),
+    });
+    expect(seen.map((c) => c.engine.events)).toEqual([20_000, 40_000]);
+    expect(r.series).toEqual(whole.series);
+    const resumed = simulateBulkOxygen(options, { events: 40_000 }, seen[0]);
+    expect(resumed.series).toEqual(whole.series);
+    expect(resumed.simulatedTime_s).toBe(whole.simulatedTime_s);
+    // refused before any work: without --checkpoint, or too small
+    for (const extra of [
+      ["--checkpoint-every", "20000"],
+      ["--checkpoint", cp, "--checkpoint-every", "10"],
+    ]) {
+      const bad = await runCli(...base, "--events", "60000", ...extra);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/--checkpoint-every/);
+    }
   });
 
   it("--out writes series.csv, result.json and cross-section snapshots as SVG and PNG", async () => {
