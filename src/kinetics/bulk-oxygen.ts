@@ -12,7 +12,10 @@
  *   dissociation and incorporation at the metal surface).
  * - Interface: the support's top-layer sites under the metal carry the landscape's interface O energy;
  *   each interstice of the lowest gap is joined to the nearest of them by a hop over the interface
- *   region's barrier (the gate).
+ *   region's barrier (the gate). Under the particle the support layers 1 … n carry it too (the review's
+ *   vacancy channels, `vacancyChannelDepth_layers`), and the metal's first gap is stabilised by the lower
+ *   energy of the oxide's interface with the support of the gate's class (heterogeneous nucleation,
+ *   Porter, Easterling & Sherif interface energies).
  * Site energies and barriers come from the landscape regions by depth (landscape-input.ts); every
  * choice not in the landscape is a named, overridable assumption listed in `assumptions`.
  */
@@ -58,6 +61,10 @@ export const INTERFACE_ENERGY_RANGE_J_PER_M2 = {
   incoherent: [0.5, 1.0],
 } as const;
 
+function middle([lo, hi]: readonly [number, number]): number {
+  return (lo + hi) / 2;
+}
+
 /** eV per (J/m² · nm²): 1 J/m² × 1 nm² = 10⁻¹⁸ J. */
 const EV_PER_J_PER_M2_NM2 = 1e-18 / ELEMENTARY_CHARGE_C;
 
@@ -99,11 +106,11 @@ export const BULK_OXYGEN_DEFAULTS = {
    */
   vacancyChannelDepth_layers: 4,
   /** Interface energy of a coherent interface, J/m² (Porter, Easterling & Sherif 2009 §3.4.1: ≲ 0.2). */
-  coherentInterfaceEnergy_J_per_m2: 0.1,
+  coherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2.coherent),
   /** Interface energy of a semi-coherent interface, J/m² (ibid.: 0.2–0.5). */
-  semicoherentInterfaceEnergy_J_per_m2: 0.35,
+  semicoherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2["semi-coherent"]),
   /** Interface energy of an incoherent interface, J/m² (ibid.: 0.5–1.0). */
-  incoherentInterfaceEnergy_J_per_m2: 0.75,
+  incoherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2.incoherent),
 } as const;
 
 export interface BulkOxygenOptions {
