@@ -666,7 +666,7 @@ function build(o: BulkOxygenOptions): Built {
       interfaceBarrier_eV: crossing,
       latticeSource: lattice.source,
       acceleration: o.accelerate
-        ? "rate rescaling of the interface crossing/return pair and the lateral hops within the interface layer (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
+        ? "rate rescaling of the interface crossing/return pair and the hops within the interface layer and the vacancy channels under it (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
         : "none",
     },
   };
