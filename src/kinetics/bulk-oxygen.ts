@@ -463,7 +463,7 @@ function build(o: BulkOxygenOptions): Built {
   };
   for (const [k, v] of Object.entries(gammaOf))
     if (!(v >= 0 && v <= 5))
-      throw new InputError(`${k}InterfaceEnergy_J_per_m2`, `must be 0–5 J/m² (got ${v})`);
+      throw new InputError(`${k.replace("-", "")}InterfaceEnergy_J_per_m2`, `must be 0–5 J/m² (got ${v})`);
   const gateClass = o.landscape.gate in gammaOf ? o.landscape.gate : "incoherent";
   const atomArea_nm2 = (Math.sqrt(3) / 2) * lattice.nearestNeighbour_nm ** 2;
   const nucleation_eV = Math.max(
