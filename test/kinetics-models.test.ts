@@ -257,6 +257,25 @@ describe("Model A: bulk oxygen transport", () => {
           },
         }),
     ).toThrow(/interface/);
+    expect(() => new BulkOxygenModel(base("Ru", OPEN_GATE, { vacancyChannelDepth_layers: 2.5 }))).toThrow(
+      /vacancyChannelDepth_layers/,
+    );
+    expect(
+      () => new BulkOxygenModel(base("Ru", OPEN_GATE, { semicoherentInterfaceEnergy_J_per_m2: -1 })),
+    ).toThrow(/semicoherentInterfaceEnergy_J_per_m2/);
+  });
+
+  it("interfacial nucleation: the first gap is lowered by (γ_incoherent − γ_gate)·√3/2·a², by gate class", () => {
+    const nucleation = (gate: "coherent" | "semi-coherent" | "incoherent") =>
+      new BulkOxygenModel({
+        ...base("Ru", OPEN_GATE),
+        landscape: { ...landscape("Ru", 1), gate },
+      }).assumptions.find((x) => x.name === "interfaceNucleationEnergy_eV")?.value ?? Number.NaN;
+    // Ru a = 0.2706 nm: √3/2·a² = 0.0634 nm²; 1 J/m² × 1 nm² = 6.2415 eV
+    const perJ = (Math.sqrt(3) / 2) * 0.2706 ** 2 * 6.2415;
+    expect(nucleation("coherent")).toBeCloseTo((0.75 - 0.125) * perJ, 2);
+    expect(nucleation("semi-coherent")).toBeCloseTo((0.75 - 0.35) * perJ, 2);
+    expect(nucleation("incoherent")).toBe(0);
   });
 });
 

@@ -12,11 +12,14 @@
  *   dissociation and incorporation at the metal surface).
  * - Interface: the support's top-layer sites under the metal carry the landscape's interface O energy;
  *   each interstice of the lowest gap is joined to the nearest of them by a hop over the interface
- *   region's barrier (the gate).
+ *   region's barrier (the gate). Under the particle the support layers 1 … n carry it too (the review's
+ *   vacancy channels, `vacancyChannelDepth_layers`), and the metal's first gap is stabilised by the lower
+ *   energy of the oxide's interface with the support of the gate's class (heterogeneous nucleation,
+ *   Porter, Easterling & Sherif interface energies).
  * Site energies and barriers come from the landscape regions by depth (landscape-input.ts); every
  * choice not in the landscape is a named, overridable assumption listed in `assumptions`.
  */
-import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
+import { BOLTZMANN_eV_PER_K, ELEMENTARY_CHARGE_C } from "../units/constants.js";
 import { InputError } from "../units/errors.js";
 import {
   type GraphCheckpoint,
@@ -47,6 +50,24 @@ import { Xoshiro128 } from "./random.js";
 import { hopBarrier } from "./rates.js";
 import { type RunOptions, runSampled } from "./sampled-run.js";
 
+/**
+ * Interface energies by structural class, J/m²: Porter, Easterling & Sherif, Phase Transformations in Metals
+ * and Alloys, 3rd ed. (CRC, 2009), §3.4.1 — coherent up to ≈ 200 mJ/m², semi-coherent ≈ 200–500, incoherent
+ * ≈ 500–1000 mJ/m². The defaults are the middles of those ranges (the test sweeps the ranges).
+ */
+export const INTERFACE_ENERGY_RANGE_J_PER_M2 = {
+  coherent: [0.05, 0.2],
+  "semi-coherent": [0.2, 0.5],
+  incoherent: [0.5, 1.0],
+} as const;
+
+function middle([lo, hi]: readonly [number, number]): number {
+  return (lo + hi) / 2;
+}
+
+/** eV per (J/m² · nm²): 1 J/m² × 1 nm² = 10⁻¹⁸ J. */
+const EV_PER_J_PER_M2_NM2 = 1e-18 / ELEMENTARY_CHARGE_C;
+
 /** Largest particle Model A builds: ≈ 2.3·10⁵ sites, ≈ 0.6 GB while building (bounded memory on shared machines). */
 export const MAX_PARTICLE_SIZE_NM = 10;
 
@@ -63,7 +84,12 @@ export const BULK_OXYGEN_DEFAULTS = {
   pairEnergy_eV: 0.1,
   /** Tetrahedral O above octahedral O in the metal, eV (O prefers octahedral interstices in close-packed metals). */
   tetrahedralPenalty_eV: 0.3,
-  initialVacancyFraction: 0.02,
+  /**
+   * Vacancy fraction of the support at the start. 0: rutile in O2 at 450 °C is stoichiometric to
+   * x ≈ 5·10⁻¹¹ (src/thermo/defects.ts, Millot & Picard 1988 extrapolated), far below one vacancy in the
+   * slab; set it for a pre-reduced support.
+   */
+  initialVacancyFraction: 0,
   attemptFrequency_Hz: 1e13,
   /** Barrier of O incorporation from the gas at a metal surface site when the landscape has no metal-surface region, eV. */
   metalSurfaceBarrier_eV: 1.0,
@@ -71,6 +97,20 @@ export const BULK_OXYGEN_DEFAULTS = {
   oxidisedThreshold: 0.5,
   filmGaps: 4,
   sampleEvery: 10_000,
+  /**
+   * Depth (support O layers below the interface layer) of the vacancy channels under the metal: layers
+   * 1 … n under the particle's footprint carry the interface region's O energy (the Fermi-level activation
+   * and the reversible subsurface distortion make that O as labile as the interfacial O). ASSUMPTION from
+   * the review's mechanism (Wang et al., Nature 2026, as summarised in ../shared/science/README.md §1:
+   * "vacancy channels 3–5 layers deep"); 0 = the activation stays in the interface layer.
+   */
+  vacancyChannelDepth_layers: 4,
+  /** Interface energy of a coherent interface, J/m² (Porter, Easterling & Sherif 2009 §3.4.1: ≲ 0.2). */
+  coherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2.coherent),
+  /** Interface energy of a semi-coherent interface, J/m² (ibid.: 0.2–0.5). */
+  semicoherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2["semi-coherent"]),
+  /** Interface energy of an incoherent interface, J/m² (ibid.: 0.5–1.0). */
+  incoherentInterfaceEnergy_J_per_m2: middle(INTERFACE_ENERGY_RANGE_J_PER_M2.incoherent),
 } as const;
 
 export interface BulkOxygenOptions {
@@ -102,6 +142,10 @@ export interface BulkOxygenOptions {
   supportGasExchange?: boolean;
   filmGaps?: number;
   sampleEvery?: number;
+  vacancyChannelDepth_layers?: number;
+  coherentInterfaceEnergy_J_per_m2?: number;
+  semicoherentInterfaceEnergy_J_per_m2?: number;
+  incoherentInterfaceEnergy_J_per_m2?: number;
   oxidisedThreshold?: number;
   /**
    * Rescale the fast, quasi-equilibrated O traffic across the interface (acceleration.ts; Dybeck et al.
@@ -186,6 +230,9 @@ const KIND_SURFACE_RETURN = 6;
 /** O hops between two interface sites of the support in the +x/+y and −x/−y directions. */
 const KIND_INTERFACE_LATERAL_PLUS = 3;
 const KIND_INTERFACE_LATERAL_MINUS = 4;
+/** O hops down and up between two support sites of the interface layer and the vacancy channels under it. */
+const KIND_CHANNEL_DOWN = 7;
+const KIND_CHANNEL_UP = 8;
 
 interface Built {
   graph: SiteGraph;
@@ -249,7 +296,12 @@ function build(o: BulkOxygenOptions): Built {
     "assumption: octahedral O preferred in close-packed metals",
     o.tetrahedralPenalty_eV,
   );
-  const c0 = named("initialVacancyFraction", "", "assumption", o.initialVacancyFraction);
+  const c0 = named(
+    "initialVacancyFraction",
+    "",
+    "assumption: stoichiometric support (TiO2 in O2 at 723 K: x ≈ 5e-11, src/thermo/defects.ts)",
+    o.initialVacancyFraction,
+  );
   if (!(c0 >= 0 && c0 <= 0.9))
     throw new InputError("initialVacancyFraction", `must be in [0, 0.9] (got ${c0})`);
   const nu = named("attemptFrequency_Hz", "s⁻¹", "assumption: typical 1e12–1e13", o.attemptFrequency_Hz);
@@ -347,7 +399,17 @@ function build(o: BulkOxygenOptions): Built {
   const exchangeBarrier = new Float64Array(N);
   const exchangeGroup = new Uint8Array(N);
   const interfaceSites: number[] = [];
+  /** Support sites below the interface layer inside the vacancy channels. */
+  const isChannel = new Uint8Array(N);
   const gasExchange = o.supportGasExchange ?? true;
+  const channelDepth = named(
+    "vacancyChannelDepth_layers",
+    "layers",
+    "assumption: support layers 1 … n under the metal carry the interface O energy (vacancy channels 3–5 layers deep: Wang et al. 2026, as summarised by the review)",
+    o.vacancyChannelDepth_layers,
+  );
+  if (!(Number.isInteger(channelDepth) && channelDepth >= 0 && channelDepth <= 40))
+    throw new InputError("vacancyChannelDepth_layers", `must be an integer 0–40 (got ${channelDepth})`);
   for (let s = 0; s < nSupport; s++) {
     const k = supportLayerOf[s];
     const r = regionAtDepth(land.support, k * ds);
@@ -366,12 +428,55 @@ function build(o: BulkOxygenOptions): Built {
       exchangeBarrier[s] = exSupport;
       exchangeGroup[s] = GROUP_SUPPORT_SURFACE;
     }
+    if (k >= 1 && k <= channelDepth && under(pos[s].x, pos[s].y)) {
+      energy[s] = land.interface.oxygenEnergy_eV;
+      isChannel[s] = 1;
+    }
     if (k === layers - 1 && o.supportBulkReservoir) {
       reservoir[s] = SUPPORT_BULK;
       exchangeBarrier[s] = land.support[land.support.length - 1].migrationBarrier_eV;
       exchangeGroup[s] = GROUP_SUPPORT_BOTTOM;
     }
   }
+  // heterogeneous nucleation: the first oxide layer on the support replaces an incoherent interface by one
+  // of the gate's class, Δγ = γ_incoherent − γ_gate, per O of the first gap (one per metal atom of the
+  // close-packed plane, area √3/2·a²)
+  const gammaOf = {
+    coherent: named(
+      "coherentInterfaceEnergy_J_per_m2",
+      "J/m²",
+      "Porter, Easterling & Sherif, Phase Transformations in Metals and Alloys, 3rd ed. (2009) §3.4.1: coherent ≲ 0.2 J/m²",
+      o.coherentInterfaceEnergy_J_per_m2,
+    ),
+    "semi-coherent": named(
+      "semicoherentInterfaceEnergy_J_per_m2",
+      "J/m²",
+      "Porter, Easterling & Sherif (2009) §3.4.1: semi-coherent 0.2–0.5 J/m²",
+      o.semicoherentInterfaceEnergy_J_per_m2,
+    ),
+    incoherent: named(
+      "incoherentInterfaceEnergy_J_per_m2",
+      "J/m²",
+      "Porter, Easterling & Sherif (2009) §3.4.1: incoherent 0.5–1.0 J/m²",
+      o.incoherentInterfaceEnergy_J_per_m2,
+    ),
+  };
+  for (const [k, v] of Object.entries(gammaOf))
+    if (!(v >= 0 && v <= 5))
+      throw new InputError(`${k.replace("-", "")}InterfaceEnergy_J_per_m2`, `must be 0–5 J/m² (got ${v})`);
+  const gateClass = o.landscape.gate in gammaOf ? o.landscape.gate : "incoherent";
+  const atomArea_nm2 = (Math.sqrt(3) / 2) * lattice.nearestNeighbour_nm ** 2;
+  const nucleation_eV = Math.max(
+    0,
+    (gammaOf.incoherent - gammaOf[gateClass]) * atomArea_nm2 * EV_PER_J_PER_M2_NM2,
+  );
+  assumptions.push({
+    name: "interfaceNucleationEnergy_eV",
+    value: nucleation_eV,
+    unit: "eV",
+    source: `O of the metal's first gap lowered by (γ_incoherent − γ_${gateClass}) × ${atomArea_nm2.toFixed(4)} nm² per metal atom of the close-packed plane: the oxide's first layer on a ${gateClass} interface (gate) replaces an incoherent one (heterogeneous nucleation; interface energies Porter, Easterling & Sherif 2009 §3.4.1)`,
+    isAssumption: true,
+  });
   const topGap = gapsNeeded - 1;
   /** The metal's surface layer of interstices (adsorbed O; open to the gas). */
   const isShell = new Uint8Array(N);
@@ -392,7 +497,7 @@ function build(o: BulkOxygenOptions): Built {
       reservoir[s] = METAL_SURFACE;
       exchangeBarrier[s] = exMetal;
       exchangeGroup[s] = GROUP_METAL_SURFACE;
-    }
+    } else if (gapOf[s] === 0) energy[s] -= nucleation_eV;
   }
 
   const isInterface = new Uint8Array(N);
@@ -407,7 +512,8 @@ function build(o: BulkOxygenOptions): Built {
       for (let i = 0; i < nsx; i++) {
         const s = supportSite(i, j, k);
         for (const t of [supportSite(i + 1, j, k), supportSite(i, j + 1, k)]) {
-          const lateral = isInterface[s] === 1 && isInterface[t] === 1;
+          const lateral =
+            (isInterface[s] === 1 && isInterface[t] === 1) || (isChannel[s] === 1 && isChannel[t] === 1);
           addPair(
             s,
             t,
@@ -418,7 +524,14 @@ function build(o: BulkOxygenOptions): Built {
         }
         if (k + 1 < layers) {
           const t = supportSite(i, j, k + 1);
-          addPair(s, t, Math.max(barrier[s], barrier[t]));
+          const vertical = (isInterface[s] === 1 || isChannel[s] === 1) && isChannel[t] === 1;
+          addPair(
+            s,
+            t,
+            Math.max(barrier[s], barrier[t]),
+            vertical ? KIND_CHANNEL_DOWN : 0,
+            vertical ? KIND_CHANNEL_UP : 0,
+          );
         }
       }
   const metalPos = metalSites;
@@ -457,7 +570,11 @@ function build(o: BulkOxygenOptions): Built {
     metalPos,
     cell,
     a * 1.02,
-    (i, j) => metalPos[i].kind === "octahedral" && metalPos[j].kind === "octahedral",
+    (i, j) =>
+      metalPos[i].kind === "octahedral" &&
+      metalPos[j].kind === "octahedral" &&
+      isShell[nSupport + i] === 0 &&
+      isShell[nSupport + j] === 0,
   );
   const pairEdges: { from: number; to: number }[] = [];
   for (const [p, q] of pairList)
@@ -507,9 +624,14 @@ function build(o: BulkOxygenOptions): Built {
             channels: [
               { name: "interface crossing", forwardKind: KIND_CROSSING, backwardKind: KIND_RETURN },
               {
-                name: "interface layer, lateral",
+                name: "interface layer and vacancy channels, lateral",
                 forwardKind: KIND_INTERFACE_LATERAL_PLUS,
                 backwardKind: KIND_INTERFACE_LATERAL_MINUS,
+              },
+              {
+                name: "vacancy channels, vertical",
+                forwardKind: KIND_CHANNEL_DOWN,
+                backwardKind: KIND_CHANNEL_UP,
               },
             ],
           }
@@ -536,6 +658,7 @@ function build(o: BulkOxygenOptions): Built {
       supportSites: nSupport,
       metalInterstitialSites: metalSites.length,
       metalGaps: gapsNeeded,
+      metalLayerSpacing_nm: h,
       cellWidth_nm: cell.width_nm,
       cellDepth_nm: cell.depth_nm,
       temperature_K: o.temperature_K,
@@ -543,7 +666,7 @@ function build(o: BulkOxygenOptions): Built {
       interfaceBarrier_eV: crossing,
       latticeSource: lattice.source,
       acceleration: o.accelerate
-        ? "rate rescaling of the interface crossing/return pair and the lateral hops within the interface layer (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
+        ? "rate rescaling of the interface crossing/return pair and the hops within the interface layer and the vacancy channels under it (Dybeck, Plaisance & Neurock, JCTC 13, 1525 (2017))"
         : "none",
     },
   };

@@ -24,12 +24,21 @@ import type { RunOptions } from "./sampled-run.js";
 /** Events a time-bounded run may take at most unless told otherwise (bounded work: ≈ 3 min at 0.6 M/s). */
 export const DEFAULT_MAX_EVENTS = 100_000_000;
 
-export interface RunBounds {
+/** Fewest events between periodic checkpoints (bounded I/O: a checkpoint holds the whole lattice). */
+export const MIN_CHECKPOINT_EVERY = 1000;
+
+export interface RunBounds<C = unknown> {
   events?: number;
   time_s?: number;
   maxEvents?: number;
   onProgress?: RunOptions["onProgress"];
   progressEvery?: number;
+  /**
+   * Hand the state to `onCheckpoint` every this many events (and the run goes on unchanged: chunk
+   * boundaries do not touch the random stream or the sampling, so the result equals an uninterrupted run).
+   */
+  checkpointEvery?: number;
+  onCheckpoint?: (checkpoint: C) => void;
 }
 
 export interface SimulationResult<F, S, C> {
@@ -43,13 +52,21 @@ export interface SimulationResult<F, S, C> {
   checkpoint: C;
 }
 
-function bounds(b: RunBounds): { events: number; until_s: number | undefined } {
+function bounds(b: RunBounds<never>): { events: number; until_s: number | undefined } {
   if (b.events === undefined && b.time_s === undefined)
     throw new InputError("--events", "give --events N or --time S (or both)");
   if (b.events !== undefined && !(Number.isInteger(b.events) && b.events >= 0 && b.events <= 1e10))
     throw new InputError("--events", `must be an integer 0–1e10 (got ${b.events})`);
   if (b.time_s !== undefined && !(b.time_s > 0 && Number.isFinite(b.time_s)))
     throw new InputError("--time", `must be a positive time in s (got ${b.time_s})`);
+  if (
+    b.checkpointEvery !== undefined &&
+    !(Number.isInteger(b.checkpointEvery) && b.checkpointEvery >= MIN_CHECKPOINT_EVERY)
+  )
+    throw new InputError(
+      "--checkpoint-every",
+      `must be an integer ≥ ${MIN_CHECKPOINT_EVERY} events (got ${b.checkpointEvery})`,
+    );
   return { events: b.events ?? b.maxEvents ?? DEFAULT_MAX_EVENTS, until_s: b.time_s };
 }
 
@@ -65,11 +82,39 @@ interface RunnableModel<S, C> {
 
 function simulate<S, C, F>(
   model: RunnableModel<S, C>,
-  run: RunBounds,
+  run: RunBounds<C>,
   final: (s: S) => F,
 ): SimulationResult<F, S, C> {
   const { events, until_s } = bounds(run);
-  model.run(events, { until_s, onProgress: run.onProgress, progressEvery: run.progressEvery });
+  const chunk = run.onCheckpoint && run.checkpointEvery ? run.checkpointEvery : events;
+  const started = performance.now();
+  let done = 0;
+  while (done < events) {
+    const n = Math.min(chunk, events - done);
+    const before = done;
+    const onProgress = run.onProgress;
+    const ran = model.run(n, {
+      until_s,
+      progressEvery: run.progressEvery,
+      // progress of the whole run, not of the chunk
+      onProgress: onProgress
+        ? (p) => {
+            const all = before + p.events;
+            const rate = all / Math.max(1e-9, (performance.now() - started) / 1000);
+            onProgress({
+              ...p,
+              events: all,
+              of: events,
+              eventsPerSecond: rate,
+              eta_s: (events - all) / rate,
+            });
+          }
+        : undefined,
+    });
+    done += ran;
+    if (ran < n) break;
+    if (done < events) run.onCheckpoint?.(model.checkpoint());
+  }
   return {
     final: final(model.sample()),
     series: model.series,
@@ -84,7 +129,7 @@ function simulate<S, C, F>(
 
 export function simulateBulkOxygen(
   options: BulkOxygenOptions,
-  run: RunBounds,
+  run: RunBounds<BulkOxygenCheckpoint>,
   resumeFrom?: BulkOxygenCheckpoint,
 ): SimulationResult<
   Pick<
@@ -110,7 +155,7 @@ export function simulateBulkOxygen(
 
 export function simulateEncapsulation(
   options: EncapsulationOptions,
-  run: RunBounds,
+  run: RunBounds<EncapsulationCheckpoint>,
   resumeFrom?: EncapsulationCheckpoint,
 ): SimulationResult<
   Pick<EncapsulationSample, "coverage" | "freeMetalSiteFraction" | "coCapacityRelative">,

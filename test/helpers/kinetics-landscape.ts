@@ -25,7 +25,9 @@ export function dilutePtFilm(gate: number, metalBarrier: number, accelerate = fa
       metal: "Pt",
       support: "test-oxide",
       facet: "(110)",
-      gate: "coherent",
+      // incoherent: no stabilisation of the interfacial oxide's first layer (Model A's heterogeneous
+      // nucleation term), so the metal stays dilute; the crossing barrier is set explicitly below
+      gate: "incoherent",
       assumptions: [],
       regions: [
         region("support surface", 0, -0.35, 1.3),

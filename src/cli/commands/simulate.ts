@@ -6,13 +6,18 @@
  * of src/predict/wetting.ts (data/predict/descriptors.json) and the support's surface O-vacancy energy of
  * the landscape as the reduction energy. Limits are checked before any work; progress goes to stderr.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { BulkOxygenModel, MAX_PARTICLE_SIZE_NM } from "../../kinetics/bulk-oxygen.js";
 import { EncapsulationModel } from "../../kinetics/encapsulation.js";
 import type { GraphProgress } from "../../kinetics/graph-lattice-gas.js";
-import { DEFAULT_MAX_EVENTS, simulateBulkOxygen, simulateEncapsulation } from "../../kinetics/simulate.js";
+import {
+  DEFAULT_MAX_EVENTS,
+  MIN_CHECKPOINT_EVERY,
+  simulateBulkOxygen,
+  simulateEncapsulation,
+} from "../../kinetics/simulate.js";
 import {
   bulkOxygenInputs,
   type SimulationGate,
@@ -46,6 +51,7 @@ interface SimOpts {
   set?: string[];
   accelerate?: boolean;
   checkpoint?: string;
+  checkpointEvery?: string;
   resume?: string;
   out?: string;
   json?: boolean;
@@ -233,6 +239,36 @@ async function writeSnapshots(dir: string, svgs: { name: string; svg: string }[]
   return files;
 }
 
+/** A --checkpoint file, written whole or not at all (a temporary file renamed over it). */
+function writeCheckpoint(path: string, command: string, fingerprint: string, checkpoint: unknown): void {
+  const tmp = `${path}.partial`;
+  writeOrFail(tmp, JSON.stringify({ command, fingerprint, checkpoint }), "--checkpoint");
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError("--checkpoint", `cannot write "${path}" (${why}); give a writable file path`);
+  }
+}
+
+/** --checkpoint-every N: periodic checkpoints into the --checkpoint file (checked before any work). */
+function periodicCheckpoints(
+  opts: SimOpts,
+  command: string,
+  fingerprint: string,
+): { checkpointEvery?: number; onCheckpoint?: (checkpoint: unknown) => void } {
+  if (opts.checkpointEvery === undefined) return {};
+  const n = Number(opts.checkpointEvery);
+  if (!(Number.isInteger(n) && n >= MIN_CHECKPOINT_EVERY && n <= MAX_SIMULATE_EVENTS))
+    throw new InputError(
+      "--checkpoint-every",
+      `an integer number of events ${MIN_CHECKPOINT_EVERY}–${MAX_SIMULATE_EVENTS.toExponential(0)} (got "${opts.checkpointEvery}")`,
+    );
+  const path = opts.checkpoint;
+  if (!path) throw new InputError("--checkpoint-every", "give the file to write with --checkpoint FILE");
+  return { checkpointEvery: n, onCheckpoint: (c) => writeCheckpoint(path, command, fingerprint, c) };
+}
+
 /** --checkpoint, and --out DIR: snapshots (SVG, PNG), series.csv, result.json. Returns the files written to DIR. */
 async function finishRun(
   opts: SimOpts,
@@ -243,8 +279,7 @@ async function finishRun(
   series: readonly object[],
   snapshots: () => Promise<{ name: string; svg: string }[]>,
 ): Promise<string[]> {
-  if (opts.checkpoint)
-    writeOrFail(opts.checkpoint, JSON.stringify({ command, fingerprint, checkpoint }), "--checkpoint");
+  if (opts.checkpoint) writeCheckpoint(opts.checkpoint, command, fingerprint, checkpoint);
   if (!opts.out) return [];
   const files = await writeSnapshots(opts.out, await snapshots());
   writeOrFail(join(opts.out, "series.csv"), seriesCsv(series as Record<string, unknown>[]), "--out");
@@ -264,6 +299,10 @@ const COMMON_HELP = (cmd: Command) =>
     .option(
       "--checkpoint <FILE>",
       "write the state at the end of the run (JSON) to continue it with --resume",
+    )
+    .option(
+      "--checkpoint-every <N>",
+      `also write the --checkpoint file every N events during the run (N ≥ ${MIN_CHECKPOINT_EVERY})`,
     )
     .option(
       "--resume <FILE>",
@@ -351,6 +390,7 @@ export function register(program: Command, io: Io): void {
         opts.accelerate !== false,
       ]);
       const resume = opts.resume ? readCheckpoint(opts.resume, "bulk-oxygen", fingerprint) : undefined;
+      const periodic = periodicCheckpoints(opts, "bulk-oxygen", fingerprint);
       prepareOut(opts.out);
       const options = {
         ...sets.model,
@@ -368,6 +408,7 @@ export function register(program: Command, io: Io): void {
           ...remaining(limits, resume),
           onProgress: progressPrinter(opts.quiet || opts.json),
           progressEvery: 100_000,
+          ...periodic,
         },
         resume as Parameters<typeof simulateBulkOxygen>[2],
       );
@@ -453,6 +494,7 @@ export function register(program: Command, io: Io): void {
         opts.set ?? [],
       ]);
       const resume = opts.resume ? readCheckpoint(opts.resume, "encapsulation", fingerprint) : undefined;
+      const periodic = periodicCheckpoints(opts, "encapsulation", fingerprint);
       prepareOut(opts.out);
       const options = {
         ...sets.model,
@@ -470,6 +512,7 @@ export function register(program: Command, io: Io): void {
           ...remaining(limits, resume),
           onProgress: progressPrinter(opts.quiet || opts.json),
           progressEvery: 100_000,
+          ...periodic,
         },
         resume as Parameters<typeof simulateEncapsulation>[2],
       );
