@@ -110,11 +110,11 @@ describe("browser", { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it("interface: the 3-D canvas draws the coincidence supercell; exports are offered", async () => {
+  it("interface: the 3-D canvas draws the gate's interface; exports are offered", async () => {
     const { page, errors } = await open("interface");
-    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
-    await page.selectOption("select[name=film]", "RuO2");
-    await page.selectOption("select[name=substrate]", "TiO2-rutile");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.selectOption("select[name=metal]", "Ru");
+    await page.selectOption("select[name=support]", "TiO2-rutile");
     await page.click("button[type=submit]");
     await page.locator("[data-testid=viewer] canvas").first().waitFor();
     await page.waitForFunction(
@@ -124,6 +124,10 @@ describe("browser", { timeout: 180_000 }, () => {
     // atoms, cells and labels cover a good part of the view; an empty WebGL canvas stays white
     expect(await drawnFraction(page, "[data-testid=viewer]")).toBeGreaterThan(0.05);
     expect(await page.locator(".legend").textContent()).toMatch(/conventional cell of TiO2-rutile/);
+    // the relationship the interface gate chose for Ru on rutile: the oxide, isostructural
+    expect(await page.getByTestId("relationship").textContent()).toMatch(
+      /^RuO2 \(110\) ∥ TiO2-rutile \(110\)/,
+    );
     // click where an atom is drawn: its element, site, slab and coordinates appear
     const at = await page.evaluate(() => {
       type V = {
@@ -152,9 +156,13 @@ describe("browser", { timeout: 180_000 }, () => {
 
   it("a long job shows its progress, then its result", async () => {
     const { page, errors } = await open("interface");
-    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
-    await page.selectOption("select[name=film]", "RuO2");
-    await page.selectOption("select[name=substrate]", "TiO2-anatase");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.selectOption("select[name=metal]", "Ru");
+    await page.selectOption("select[name=support]", "TiO2-anatase");
+    // the sweep searches the film the gate drew (RuO2 for Ru)
+    await page.click("button[type=submit]");
+    await page.getByTestId("relationship").waitFor();
+    expect(await page.getByTestId("relationship").textContent()).toMatch(/^RuO2 /);
     // record every progress value the page shows
     await page.evaluate(() => {
       const seen: number[] = [];

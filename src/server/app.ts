@@ -223,7 +223,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/api/interface",
     {
       schema: {
-        description: "The chosen coincidence interface and its 3-D scene (atoms, unit cell, supercell).",
+        description:
+          "The interface gate (orientation relationships of the metal and its oxide) and the 3-D scene of the film it judges: stoichiometric slabs, unit cells, repeat units, coincidence supercell.",
         body: S.InterfaceBody,
         response: { 200: S.Loose, ...err },
       },
@@ -235,18 +236,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/api/interface/export",
     {
       schema: {
-        description: "The interface supercell (both slabs and vacuum) as CIF or VASP POSCAR text.",
+        description:
+          "The scene's slab model (both slabs and vacuum) as CIF or VASP POSCAR text, as `smsi interface --export`.",
         body: S.InterfaceBody,
         querystring: S.ExportQuery,
         response: { 200: z.unknown(), 400: S.ErrorResponse },
       },
     },
     async (req, reply) => {
-      const text = cap.interfaceExport(req.body, req.query.format);
-      const name = `${req.body.film}_on_${req.body.substrate}.${req.query.format === "cif" ? "cif" : "vasp"}`;
+      const { text, fileName } = cap.interfaceExport(req.body, req.query.format);
       return reply
         .type(req.query.format === "cif" ? "chemical/x-cif" : "text/plain")
-        .header("content-disposition", `attachment; filename="${name}"`)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
         .send(text);
     },
   );

@@ -15,7 +15,6 @@ import { classifyEvidence } from "../classify/classify.js";
 import { validateEvidence } from "../classify/parse-evidence.js";
 import { type PublishedCase, parseCasesDocument } from "../classify/published-cases.js";
 import { MAX_MILLER_INDEX, distinctMillerIndices } from "../match/miller-enumeration.js";
-import { cross, norm } from "../crystal/vector.js";
 import { conventionalCell } from "../match/cell.js";
 import { VERDICT_RANK } from "../match/coherence.js";
 import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
@@ -33,10 +32,15 @@ import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { InputError } from "../units/errors.js";
 import { BulkOxygenModel, type BulkOxygenSample } from "../kinetics/bulk-oxygen.js";
 import { EncapsulationModel, type EncapsulationSample } from "../kinetics/encapsulation.js";
-import { bulkPenetrationGateOrAssumed } from "../match/gate.js";
+import { type InterfaceGateResult, bulkPenetrationGateOrAssumed, interfaceGate } from "../match/gate.js";
 import { bulkOxygenInputs, encapsulationInputs } from "../predict/simulate-inputs.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
-import { type InterfaceScene, buildInterfaceScene, sceneToCif, sceneToPoscar } from "./scene.js";
+import {
+  type InterfaceScene,
+  type InterfaceSceneInput,
+  buildInterfaceScene,
+  interfaceExportText,
+} from "./scene.js";
 
 /** Heavy plotting stack, loaded when a chart is drawn. */
 const charts = () => import("../plot/thermo-charts.js");
@@ -199,99 +203,25 @@ export function match(input: MatchInput): MatchResult {
   );
 }
 
-/** Coherence per (film, substrate) is independent of the conditions: memoised for predict. */
-const coherenceCache = new Map<string, MatchResult["coherence"] & { area: number | null }>();
-const COHERENCE_CACHE_MAX = 500;
-
-function _coherenceOf(film: string, substrate: string) {
-  const key = `${film}|${substrate}`;
-  const hit = coherenceCache.get(key);
-  if (hit) return hit;
-  const r = match({ film, substrate, maxIndex: 1 });
-  const value = { ...r.coherence, area: r.best?.area ?? null };
-  if (coherenceCache.size >= COHERENCE_CACHE_MAX) coherenceCache.clear();
-  coherenceCache.set(key, value);
-  return value;
-}
-
-export interface InterfaceInput extends MatchInput {
-  /** Thickness of each slab in the scene, Å. */
-  slabThickness_A?: number;
-  /** Vacuum added above the film in the exported cell, Å. */
-  vacuum_A?: number;
-}
-
 /**
- * The interface view: the coincidence match and a 3-D scene of its supercell computed here.
- * ADAPTER: the orientation relationship is today's `matchInterfaces` best match (coherence verdict's
- * planes); replaced by the interface gate of src/match (`smsi interface`) at merge.
+ * The interface view: the interface gate's orientation relationships of the metal and its oxide on the
+ * support, and the 3-D scene of the film the gate judges (or the one asked for), built by the slab builder
+ * of `smsi interface --export` (whole repeat units: stoichiometric slabs).
  */
-export function interfaceView(input: InterfaceInput): { match: InterfaceSummary; scene: InterfaceScene } {
-  const film = materialPhase(input.film, "film");
-  const substrate = materialPhase(input.substrate, "substrate");
-  const r = matchInterfaces(film, substrate, matchOptions(input, SYNC_MAX_MILLER_INDEX));
-  const c = r.coherence;
-  const pair =
-    r.millerPairs.find(
-      (p) =>
-        p.best &&
-        c.filmMiller &&
-        c.substrateMiller &&
-        p.filmMiller.join() === c.filmMiller.join() &&
-        p.substrateMiller.join() === c.substrateMiller.join(),
-    ) ?? r.millerPairs.find((p) => p.best === r.best);
-  const record = pair?.best ?? r.best;
-  if (!record)
-    throw new InputError(
-      "film",
-      `no coincidence match of ${film.id} on ${substrate.id} within the search limits; raise maxArea or choose other planes`,
-    );
-  const scene = buildInterfaceScene({
-    film: { id: film.id, cell: conventionalCell(film.structure, "film") },
-    substrate: { id: substrate.id, cell: conventionalCell(substrate.structure, "substrate") },
-    record,
-    slabThickness_A: input.slabThickness_A,
-    vacuum_A: input.vacuum_A,
-  });
-  return {
-    match: {
-      film: film.id,
-      substrate: substrate.id,
-      filmMiller: record.filmMiller,
-      substrateMiller: record.substrateMiller,
-      area_A2: record.area,
-      substrateArea_A2: norm(cross(record.substrateVectors[0], record.substrateVectors[1])),
-      cellsFilm: record.areaInFilmCells,
-      cellsSubstrate: record.areaInSubstrateCells,
-      vonMisesStrain: record.vonMisesStrain,
-      verdict: pair?.verdict ?? c.verdict,
-      overallVerdict: c.verdict,
-      reasons: c.reasons,
-    },
-    scene,
-  };
+export function interfaceView(input: InterfaceSceneInput): {
+  gate: InterfaceGateResult;
+  scene: InterfaceScene;
+} {
+  const scene = buildInterfaceScene(input);
+  return { gate: interfaceGate(input.metal, input.support, { supportFacet: input.supportFacet }), scene };
 }
 
-export interface InterfaceSummary {
-  film: string;
-  substrate: string;
-  filmMiller: number[];
-  substrateMiller: number[];
-  /** Coincidence area of the film (pymatgen's `match_area`), Å². */
-  area_A2: number;
-  /** The same supercell on the support side, Å² (the scene's in-plane cell). */
-  substrateArea_A2: number;
-  cellsFilm: number;
-  cellsSubstrate: number;
-  vonMisesStrain: number;
-  verdict: string;
-  overallVerdict: string;
-  reasons: string[];
-}
-
-export function interfaceExport(input: InterfaceInput, format: "cif" | "poscar"): string {
-  const { scene } = interfaceView(input);
-  return format === "cif" ? sceneToCif(scene) : sceneToPoscar(scene);
+/** CIF or POSCAR of the same model the scene draws. */
+export function interfaceExport(
+  input: InterfaceSceneInput,
+  format: "cif" | "poscar",
+): { text: string; fileName: string } {
+  return interfaceExportText(input, format);
 }
 
 export interface SweepProgress {

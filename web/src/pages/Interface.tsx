@@ -1,9 +1,11 @@
 import { useSignal } from "@preact/signals";
+import { Fragment } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import {
   type InterfaceView,
   type MaterialEntry,
   type Scene,
+  type SceneBox,
   type Vec3,
   materials,
   post,
@@ -14,8 +16,30 @@ import { download } from "../export";
 
 type Viewer = import("3dmol").GLViewer;
 
-const UNIT_CELL_COLOUR = "#1f5fbf";
-const SUPERCELL_COLOUR = "#d9730d";
+/** Box colours (display): each box of the scene with its colour, line radius and dashing. */
+const BOXES = [
+  { key: "substrate-cell", colour: "#1f5fbf", radius: 0.08, dashed: false },
+  { key: "film-cell", colour: "#2e8b57", radius: 0.08, dashed: false },
+  { key: "substrate-repeat", colour: "#7aa6e6", radius: 0.04, dashed: true },
+  { key: "film-repeat", colour: "#85c79f", radius: 0.04, dashed: true },
+  { key: "supercell", colour: "#d9730d", radius: 0.05, dashed: true },
+  { key: "export-cell", colour: "#888888", radius: 0.03, dashed: true },
+] as const;
+type BoxKey = (typeof BOXES)[number]["key"];
+
+/** The boxes of a scene by key (unit cells with their a/b/c labels). */
+function sceneBoxes(
+  scene: Scene,
+): Record<BoxKey, SceneBox & { axisLabels?: { text: string; position: Vec3 }[] }> {
+  return {
+    "substrate-cell": scene.unitCells.substrate,
+    "film-cell": scene.unitCells.film,
+    "substrate-repeat": scene.repeatUnits.substrate,
+    "film-repeat": scene.repeatUnits.film,
+    supercell: scene.supercell,
+    "export-cell": scene.exportCell,
+  };
+}
 
 const xyz = (v: Vec3) => ({ x: v[0], y: v[1], z: v[2] });
 const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
@@ -111,32 +135,34 @@ async function drawScene(
         (a.cell[0] || a.cell[1] ? ` (repeat ${a.cell[0]},${a.cell[1]} of the supercell)` : ""),
     );
   });
-  for (const [s, e] of boxEdges(scene.unitCell.origin, scene.unitCell.vectors))
-    viewer.addCylinder({ start: xyz(s), end: xyz(e), radius: 0.08, color: UNIT_CELL_COLOUR } as never);
-  for (const [s, e] of boxEdges(scene.supercell.origin, scene.supercell.vectors))
-    viewer.addCylinder({
-      start: xyz(s),
-      end: xyz(e),
-      radius: 0.05,
-      color: SUPERCELL_COLOUR,
-      dashed: true,
-    } as never);
-  for (const l of scene.unitCell.axisLabels)
-    viewer.addLabel(l.text, {
-      position: xyz(l.position),
-      fontColor: UNIT_CELL_COLOUR,
-      backgroundColor: "white",
-      backgroundOpacity: 0.8,
-      fontSize: 16,
-      inFront: true,
-    } as never);
+  const boxes = sceneBoxes(scene);
+  for (const b of BOXES) {
+    const box = boxes[b.key];
+    for (const [s, e] of boxEdges(box.origin, box.vectors))
+      viewer.addCylinder({
+        start: xyz(s),
+        end: xyz(e),
+        radius: b.radius,
+        color: b.colour,
+        dashed: b.dashed,
+      } as never);
+    for (const l of box.axisLabels ?? [])
+      viewer.addLabel(l.text, {
+        position: xyz(l.position),
+        fontColor: b.colour,
+        backgroundColor: "white",
+        backgroundOpacity: 0.8,
+        fontSize: 16,
+        inFront: true,
+      } as never);
+  }
   el.dataset.repeat = `${na}x${nb}`;
-  viewer.zoomTo();
+  viewer.zoomTo({ model } as never); // the atoms (the vacuum of the export cell would shrink them)
   const view = viewer.getView();
   const q = multiply(quaternion(VIEW_TILT_DEG, 0), quaternion(VIEW_TURN_DEG, 2));
   view.splice(4, 4, ...q);
   viewer.setView(view);
-  viewer.zoomTo();
+  viewer.zoomTo({ model } as never);
   viewer.render();
   (globalThis as { smsiViewer?: Viewer }).smsiViewer = viewer;
   const jmol = ($3Dmol.elementColors as unknown as { Jmol: Record<string, number> }).Jmol;
@@ -180,9 +206,10 @@ interface SweepResult {
 
 export function InterfacePage() {
   const all = useSignal<MaterialEntry[]>([]);
-  const film = useSignal("RuO2");
-  const substrate = useSignal("TiO2-rutile");
-  const thickness = useSignal("8");
+  const metal = useSignal("Ru");
+  const support = useSignal("TiO2-rutile");
+  const filmChoice = useSignal<"auto" | "metal" | "oxide">("auto");
+  const layers = useSignal("3");
   const view = useSignal<InterfaceView | null>(null);
   const picked = useSignal<string>("");
   const error = useSignal<string | null>(null);
@@ -199,9 +226,10 @@ export function InterfacePage() {
   }, []);
 
   const body = () => ({
-    film: film.value,
-    substrate: substrate.value,
-    slabThickness_A: Number(thickness.value) || undefined,
+    metal: metal.value,
+    support: support.value,
+    film: filmChoice.value,
+    layers: Number(layers.value) || undefined,
   });
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -224,73 +252,100 @@ export function InterfacePage() {
     }
   };
   const exportFile = async (format: "cif" | "poscar") => {
+    const v = view.value;
+    if (!v) return;
     try {
       const blob = await postBlob(`/api/interface/export?format=${format}`, body());
-      download(`${film.value}_on_${substrate.value}.${format === "cif" ? "cif" : "vasp"}`, blob);
+      download(`${v.scene.film.id}_on_${v.scene.substrate.id}.${format === "cif" ? "cif" : "vasp"}`, blob);
     } catch (err) {
       error.value = errorText(err);
     }
   };
   const v = view.value;
-  const films = all.value.filter((m) => m.role !== "support");
+  const metals = all.value.filter((m) => m.role === "metal");
   const supports = all.value.filter((m) => m.role === "support");
+  const sc = v?.scene;
+  const boxes = sc ? sceneBoxes(sc) : null;
   return (
     <div class="page two-col">
       <div class="panel">
         <form onSubmit={submit} aria-label="Interface inputs">
           <h2>Interface</h2>
-          <p class="lead">Coincidence-lattice match of a film on a support, and the 3-D supercell.</p>
+          <p class="lead">
+            The interface gate: orientation relationships of the metal and its oxide on the support's facets,
+            and the 3-D slab model of the one smsi uses.
+          </p>
           <MaterialSelect
-            label="Film (metal or oxide)"
-            name="film"
-            value={film.value}
-            options={films}
-            onChange={(x) => (film.value = x)}
+            label="Metal"
+            name="metal"
+            value={metal.value}
+            options={metals}
+            onChange={(x) => (metal.value = x)}
           />
           <MaterialSelect
             label="Support"
-            name="substrate"
-            value={substrate.value}
+            name="support"
+            value={support.value}
             options={supports}
-            onChange={(x) => (substrate.value = x)}
+            onChange={(x) => (support.value = x)}
           />
-          <Field label="Slab thickness (Å)" hint="each side, 1–30">
+          <Field label="Film drawn" hint="the gate's choice, the metal or its oxide">
+            <select
+              name="film"
+              value={filmChoice.value}
+              onChange={(e) => (filmChoice.value = e.currentTarget.value as "auto" | "metal" | "oxide")}
+            >
+              <option value="auto">as the gate judges it</option>
+              <option value="metal">the metal</option>
+              <option value="oxide">its oxide</option>
+            </select>
+          </Field>
+          <Field label="Repeat units per slab" hint="whole units keep each slab stoichiometric, 1–30">
             <input
-              name="thickness"
-              inputMode="decimal"
-              value={thickness.value}
-              onInput={(e) => (thickness.value = e.currentTarget.value)}
+              name="layers"
+              inputMode="numeric"
+              value={layers.value}
+              onInput={(e) => (layers.value = e.currentTarget.value)}
             />
           </Field>
           <button type="submit" class="primary" disabled={busy.value}>
-            {busy.value ? "Matching…" : "Match and draw"}
+            {busy.value ? "Building…" : "Build and draw"}
           </button>
           <ErrorBox error={error.value} />
         </form>
-        {v && (
+        {v && sc && (
           <>
-            <h3>
-              {v.match.film}({v.match.filmMiller.join(" ")}) ∥ {v.match.substrate}(
-              {v.match.substrateMiller.join(" ")}):{" "}
-              <span class={`badge verdict-${v.match.verdict}`}>{v.match.verdict}</span>
+            <h3 data-testid="relationship">
+              {sc.film.id} {sc.relationship.filmPlane} ∥ {sc.substrate.id} {sc.relationship.substratePlane}:{" "}
+              <span class={`badge verdict-${sc.relationship.verdict}`}>{sc.relationship.verdict}</span>
             </h3>
+            <p class="muted">
+              {sc.film.kind === "oxide" ? `the oxide of ${sc.metal}` : "the metal"},{" "}
+              {sc.film.chosenBy === "gate" ? "as the bulk-penetration gate judges it" : "as asked"} —{" "}
+              {sc.gate.source}
+            </p>
             <dl class="facts">
-              <dt>coincidence area</dt>
+              <dt>coincidence cell</dt>
               <dd>
-                film {fmt(v.match.area_A2)} Å², on the support {fmt(v.match.substrateArea_A2)} Å²
+                {fmt(sc.relationship.area_A2)} Å², Σ {sc.relationship.sigma}; primitive surface cells: film{" "}
+                {sc.relationship.cellsFilm}, support {sc.relationship.cellsSubstrate}
               </dd>
-              <dt>primitive surface cells</dt>
+              <dt>misfit δ, von Mises strain</dt>
               <dd>
-                film {fmt(v.match.cellsFilm, 3)}, support {fmt(v.match.cellsSubstrate, 3)}
+                {fmt(100 * sc.relationship.misfit, 3)} %, {fmt(sc.relationship.strain, 3)}
               </dd>
-              <dt>von Mises strain</dt>
-              <dd>{fmt(v.match.vonMisesStrain, 3)}</dd>
-            </dl>
-            <ul class="reasons">
-              {v.match.reasons.map((r) => (
-                <li key={r}>{r}</li>
+              {[sc.substrate, sc.film].map((slab) => (
+                <Fragment key={slab === sc.film ? "film" : "substrate"}>
+                  <dt>{slab === sc.film ? "film slab" : "support slab"}</dt>
+                  <dd>
+                    {slab.id} {slab.plane}: {slab.layers} repeat units of {slab.atomsPerRepeat} atoms ={" "}
+                    {slab.formulaUnits} × {slab.bulkFormula}, {fmt(slab.thickness_A, 3)} Å
+                  </dd>
+                </Fragment>
               ))}
-            </ul>
+            </dl>
+            <p class="muted">{sc.relationship.reason}</p>
+            <GateTable v={v} />
             <fieldset class="export">
               <legend class="export-label">Structure</legend>
               <button type="button" onClick={() => exportFile("cif")}>
@@ -306,7 +361,7 @@ export function InterfacePage() {
           title="All planes up to index 2 (background job)"
           startLabel="Search all planes"
           url="/api/jobs/match-sweep"
-          body={() => ({ film: film.value, substrate: substrate.value, maxIndex: 2 })}
+          body={() => ({ film: sc?.film.id ?? metal.value, substrate: support.value, maxIndex: 2 })}
           onResult={(r) => (sweep.value = r as SweepResult)}
         />
         {sweep.value && <SweepTable r={sweep.value} />}
@@ -317,29 +372,31 @@ export function InterfacePage() {
           ref={host}
           data-testid="viewer"
           role="img"
-          aria-label="3-D view of the coincidence supercell; drag to rotate, scroll to zoom, click an atom for its coordinates"
+          aria-label="3-D view of the interface slab model; drag to rotate, scroll to zoom, click an atom for its coordinates (the table below lists them all)"
         >
-          {!v && <p class="muted">Press “Match and draw” to compute the supercell.</p>}
+          {!v && <p class="muted">Press “Build and draw” to compute the interface.</p>}
         </div>
-        {v && (
+        {v && sc && boxes && (
           <>
             <p class="legend">
-              <span style={{ color: UNIT_CELL_COLOUR }}>━ {v.scene.unitCell.label}</span>
-              <br />
-              <span style={{ color: SUPERCELL_COLOUR }}>━ {v.scene.supercell.label}</span>
-              <br />
+              {BOXES.map((b) => (
+                <span key={b.key}>
+                  <span style={{ color: b.colour }}>{b.dashed ? "┅" : "━"}</span> {boxes[b.key].label}
+                  <br />
+                </span>
+              ))}
               {Object.entries(colours.value).map(([el, c]) => (
                 <span key={el} class="swatch">
                   <span class="dot" style={{ background: c }} /> {el}
-                  {elementSide(v.scene, el)}
+                  {elementSide(sc, el)}
                 </span>
               ))}
               <br />
-              {v.scene.primitiveSurfaceCells.note}. {v.scene.frame}. Atoms are repeated in-plane around the
-              supercell for display; the exports hold one supercell.
+              {sc.primitiveSurfaceCells.note}. {sc.frame}. Atoms are repeated in-plane around the supercell
+              for display; the exports hold one cell. {sc.notes.join("; ")}.
             </p>
             <details>
-              <summary>Atom coordinates ({v.scene.atoms.length} atoms of one supercell)</summary>
+              <summary>Atom coordinates ({sc.atoms.length} atoms of one supercell)</summary>
               <div class="table-wrap short">
                 <table>
                   <thead>
@@ -353,7 +410,7 @@ export function InterfacePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {v.scene.atoms.map((a, i) => (
+                    {sc.atoms.map((a, i) => (
                       <tr key={i}>
                         <td>{a.element}</td>
                         <td>{a.label}</td>
@@ -373,10 +430,10 @@ export function InterfacePage() {
               {picked.value || "Click an atom for its coordinates."}
             </p>
             <ExportBar
-              name={`interface-${v.match.film}-${v.match.substrate}`}
+              name={`interface-${sc.film.id}-${sc.substrate.id}`}
               json={() => v}
               csv={() =>
-                v.scene.atoms.map((a) => ({
+                sc.atoms.map((a) => ({
                   element: a.element,
                   label: a.label,
                   slab: a.slab,
@@ -394,14 +451,68 @@ export function InterfacePage() {
   );
 }
 
+/** Every relationship the gate searched, for the metal and its oxide (the chosen one first). */
+function GateTable({ v }: { v: InterfaceView }) {
+  const rows = [
+    ...v.gate.relationships.map((r) => ({ film: v.gate.metal, ...r })),
+    ...(v.gate.oxide?.relationships ?? []).map((r) => ({ film: v.gate.oxide!.formula, ...r })),
+  ];
+  return (
+    <details>
+      <summary>All relationships the gate judged ({rows.length})</summary>
+      <ExportBar
+        name={`interface-gate-${v.gate.metal}-${v.gate.support}`}
+        json={() => v.gate}
+        csv={() =>
+          rows.map((r) => ({
+            film: r.film,
+            filmPlane: r.filmPlane,
+            substratePlane: r.substratePlane,
+            verdict: r.verdict,
+            misfit: r.misfit,
+            sigma: r.sigma,
+            area_A2: r.area_A2,
+          }))
+        }
+      />
+      <div class="table-wrap short">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">film</th>
+              <th scope="col">film plane</th>
+              <th scope="col">support plane</th>
+              <th scope="col">Σ</th>
+              <th scope="col">misfit δ</th>
+              <th scope="col">verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.film}|${r.filmPlane}|${r.substratePlane}`}>
+                <td>{r.film}</td>
+                <td class="num">{r.filmPlane}</td>
+                <td class="num">{r.substratePlane}</td>
+                <td class="num">{r.sigma}</td>
+                <td class="num">{fmt(100 * r.misfit, 3)} %</td>
+                <td>{r.verdict}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 /** Which slab(s) an element is in, for the legend. */
 function elementSide(scene: Scene, el: string): string {
   const slabs = new Set(scene.atoms.filter((a) => a.element === el).map((a) => a.slab));
   return slabs.size === 2
     ? " (both)"
     : slabs.has("film")
-      ? ` (film, ${scene.film})`
-      : ` (support, ${scene.substrate})`;
+      ? ` (film, ${scene.film.id})`
+      : ` (support, ${scene.substrate.id})`;
 }
 
 function SweepTable({ r }: { r: SweepResult }) {
