@@ -85,6 +85,19 @@ describe("POST /api/predict", () => {
     expect(run.result.class).toBe(p.class);
   });
 
+  it("a repeated body (memoised) gets the same answer as the library and its own stored run", async () => {
+    const body = { ...RU_RUTILE, temperature: "437C" };
+    const answers = await Promise.all([post("/api/predict", body), post("/api/predict", body)]);
+    const [a, b] = answers.map((x) => x.body);
+    expect(a.runId).not.toBe(b.runId);
+    const { runId: _a, ...first } = a;
+    const { runId: _b, ...second } = b;
+    expect(second).toEqual(first);
+    expect(first.class).toBe(cap.predict(body as Parameters<typeof cap.predict>[0]).class);
+    for (const id of [a.runId, b.runId])
+      expect((await app.inject({ url: `/api/runs/${id}` })).json().result).toMatchObject(first);
+  });
+
   it("separates Ru on lattice-matched rutile from Ru on anatase in O2 at 450 °C", async () => {
     const rutile = (await post("/api/predict", RU_RUTILE)).body;
     const anatase = (await post("/api/predict", { ...RU_RUTILE, support: "TiO2-anatase" })).body;

@@ -156,6 +156,7 @@ export function materialImport(input: { cif: string; id?: string; role?: string 
     const file = join(tmp, "upload.cif");
     writeFileSync(file, input.cif);
     const entry = importMaterial({ file, id: input.id, role: input.role, dataDir: userDataDir() });
+    predictMemo.clear();
     return { imported: entry };
   } catch (e) {
     if (e instanceof InputError && e.field in IMPORT_FIELDS)
@@ -459,7 +460,39 @@ function compositionOf(a: Atmosphere): GasComposition {
 }
 
 /** `smsi predict` (src/predict) on the API's fields; the wire shape flattens consequences and assumptions to text. */
+/**
+ * Predictions are pure functions of their inputs and the materials library: the last
+ * `PREDICT_MEMO_SIZE` are kept (least recently used dropped; ≈ 5 kB each) and the memo is cleared when
+ * a material is imported through the API. A material added to the data folder by the CLI while the
+ * server runs is seen by new inputs only (restart the server to refresh the memo).
+ */
+export const PREDICT_MEMO_SIZE = 2000;
+const predictMemo = new Map<string, Prediction>();
+
 export function predict(input: PredictInput): Prediction {
+  const key = JSON.stringify([
+    input.metal,
+    input.support,
+    input.gas,
+    input.temperature,
+    input.pO2,
+    input.h2oH2,
+    input.co2Co,
+    input.sizeNm,
+  ]);
+  const hit = predictMemo.get(key);
+  if (hit) {
+    predictMemo.delete(key);
+    predictMemo.set(key, hit);
+    return hit;
+  }
+  const value = predictUncached(input);
+  if (predictMemo.size >= PREDICT_MEMO_SIZE) predictMemo.delete(predictMemo.keys().next().value as string);
+  predictMemo.set(key, value);
+  return value;
+}
+
+function predictUncached(input: PredictInput): Prediction {
   const metal = materialPhase(input.metal, "metal");
   if (metal.entry.role !== "metal")
     throw new InputError("metal", `"${metal.id}" is a ${metal.entry.role}, not a metal; e.g. Ru, Pt`);
