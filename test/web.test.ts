@@ -254,4 +254,94 @@ describe("browser", { timeout: 180_000 }, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("interface, keyboard only: build, rotate and zoom the 3-D view, reset it; the view exports as SVG", async () => {
+    const { page, errors } = await open("interface");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.locator("select[name=metal]").focus();
+    await page.getByRole("button", { name: "Build and draw" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=viewer]") as HTMLElement)?.dataset.drawn,
+    );
+    type V = { getView(): number[] };
+    const view = () => page.evaluate(() => (globalThis as unknown as { smsiViewer: V }).smsiViewer.getView());
+    const initial = await view();
+    await page.getByTestId("viewer").focus();
+    await page.keyboard.press("ArrowRight");
+    const turned = await view();
+    // a 15° turn changes the rotation quaternion (entries 4–7), not the model's position
+    const dq = Math.hypot(...turned.slice(4, 8).map((x, i) => x - initial[4 + i]));
+    expect(dq).toBeGreaterThan(0.05);
+    await page.keyboard.press("+");
+    expect((await view())[3]).not.toBe(turned[3]); // zoom moves the camera
+    await page.keyboard.press("Home");
+    expect(await view()).toEqual(initial);
+    // SVG of the current view: one circle per atom shown, 12 edges per box (six boxes)
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "SVG" }).first().click();
+    const file = await (await download).path();
+    const svg = (await import("node:fs")).readFileSync(file, "utf8");
+    const shown = await page.evaluate(
+      () =>
+        (
+          globalThis as unknown as { smsiViewer: { getModel(): { selectedAtoms(s: object): unknown[] } } }
+        ).smsiViewer
+          .getModel()
+          .selectedAtoms({}).length,
+    );
+    expect(svg.match(/<circle /g)?.length).toBe(shown);
+    expect(svg.match(/<line /g)?.length).toBe(6 * 12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("every control of every page is reached with Tab, in a visible focus style", async () => {
+    for (const [path, ready] of [
+      ["predict", "select[name=metal] option[value=Ru]"],
+      ["interface", "select[name=metal] option[value=Ru]"],
+      ["thermo", ".chart svg"],
+      ["simulate", "select[name=metal] option[value=Ru]"],
+      ["classify", "button"],
+      ["cases", "[data-testid=case-count]"],
+      ["runs", "button"],
+    ] as const) {
+      const { page, errors } = await open(path);
+      await page.locator(ready).first().waitFor({ state: "attached" });
+      // every enabled, visible native control and keyboard widget on the page
+      const wanted = await page.evaluate(() => {
+        const els = [
+          ...document.querySelectorAll<HTMLElement>(
+            "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary, [tabindex='0']",
+          ),
+        ].filter((e) => e.offsetParent !== null && !e.closest("details:not([open]) > :not(summary)"));
+        els.forEach((e, i) => {
+          e.dataset.k = String(i);
+        });
+        return els.length;
+      });
+      const reached = new Set<string>();
+      const unstyled: string[] = [];
+      for (let i = 0; i < wanted + 10; i++) {
+        await page.keyboard.press("Tab");
+        const info = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          if (!a || a === document.body) return null;
+          const st = getComputedStyle(a);
+          return {
+            k: a.dataset.k ?? null,
+            what: `${a.tagName} ${a.textContent?.trim().slice(0, 30) ?? ""}`,
+            visible: st.outlineStyle !== "none" || st.boxShadow !== "none",
+          };
+        });
+        if (!info) continue;
+        if (info.k !== null) reached.add(info.k);
+        if (!info.visible) unstyled.push(info.what);
+      }
+      expect(reached.size, `${path}: controls reached with Tab`).toBe(wanted);
+      expect(unstyled, `${path}: focused without a visible focus style`).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });

@@ -95,18 +95,28 @@ function multiply(a: number[], b: number[]): [number, number, number, number] {
 const VIEW_TILT_DEG = -75;
 const VIEW_TURN_DEG = 25;
 
-async function drawScene(
-  el: HTMLElement,
-  scene: Scene,
-  onPick: (text: string) => void,
-): Promise<{ viewer: Viewer; colours: ElementColours }> {
+interface ShownAtom {
+  atom: Scene["atoms"][number];
+  position: Vec3;
+  cell: [number, number];
+}
+
+interface Drawn {
+  viewer: Viewer;
+  colours: ElementColours;
+  shown: ShownAtom[];
+  /** The view set when the scene was drawn (the keyboard's Home key returns to it). */
+  initialView: number[];
+}
+
+async function drawScene(el: HTMLElement, scene: Scene, onPick: (text: string) => void): Promise<Drawn> {
   const $3Dmol = await import("3dmol");
   el.innerHTML = "";
   const viewer = $3Dmol.createViewer(el, { backgroundColor: "white", antialias: true } as never);
   const model = viewer.addModel();
   const [na, nb] = repeats(scene);
   const [A, B] = scene.supercell.vectors;
-  const shown: { atom: Scene["atoms"][number]; position: Vec3; cell: [number, number] }[] = [];
+  const shown: ShownAtom[] = [];
   for (let i = 0; i < na; i++)
     for (let j = 0; j < nb; j++)
       for (const atom of scene.atoms)
@@ -169,7 +179,99 @@ async function drawScene(
   const colours: ElementColours = {};
   for (const a of scene.atoms)
     colours[a.element] = `#${(jmol[a.element] ?? 0x999999).toString(16).padStart(6, "0")}`;
-  return { viewer, colours };
+  return { viewer, colours, shown, initialView: viewer.getView() };
+}
+
+/** Rotate v by the unit quaternion q = [x, y, z, w]. */
+function rotateByQuaternion(v: Vec3, [x, y, z, w]: number[]): Vec3 {
+  // v' = v + 2w (q × v) + 2 q × (q × v)
+  const c1: Vec3 = [y * v[2] - z * v[1], z * v[0] - x * v[2], x * v[1] - y * v[0]];
+  const c2: Vec3 = [y * c1[2] - z * c1[1], z * c1[0] - x * c1[2], x * c1[1] - y * c1[0]];
+  return [
+    v[0] + 2 * w * c1[0] + 2 * c2[0],
+    v[1] + 2 * w * c1[1] + 2 * c2[1],
+    v[2] + 2 * w * c1[2] + 2 * c2[2],
+  ];
+}
+
+/** Radius of every atom in the SVG, Å (display choice, as the 3-D view's spheres). */
+const SVG_ATOM_RADIUS_A = 0.45;
+/** SVG scale, px per Å. */
+const SVG_PX_PER_A = 24;
+
+/**
+ * The 3-D view as SVG: the same atoms, boxes and a/b/c labels seen from the viewer's current direction,
+ * projected orthographically (the canvas uses perspective), atoms drawn back to front.
+ */
+function viewSvg(scene: Scene, d: Drawn): string {
+  const view = d.viewer.getView() as number[];
+  const shift: Vec3 = [view[0], view[1], view[2]];
+  const q = view.slice(4, 8);
+  const project = (p: Vec3) => rotateByQuaternion(add(p, shift), q);
+  const atoms = d.shown
+    .map((a) => ({ el: a.atom.element, p: project(a.position) }))
+    .sort((a, b) => a.p[2] - b.p[2]);
+  const boxes = sceneBoxes(scene);
+  const lines = BOXES.flatMap((b) =>
+    boxEdges(boxes[b.key].origin, boxes[b.key].vectors).map(([s, e]) => ({
+      b,
+      s: project(s),
+      e: project(e),
+    })),
+  );
+  const labels = BOXES.flatMap((b) =>
+    (boxes[b.key].axisLabels ?? []).map((l) => ({ b, text: l.text, p: project(l.position) })),
+  );
+  const xs = atoms.map((a) => a.p[0]);
+  const ys = atoms.map((a) => a.p[1]);
+  const pad = 2;
+  const x0 = Math.min(...xs) - pad;
+  const y1 = Math.max(...ys) + pad;
+  const width = (Math.max(...xs) + pad - x0) * SVG_PX_PER_A;
+  const height = (y1 - (Math.min(...ys) - pad)) * SVG_PX_PER_A;
+  const X = (p: Vec3) => ((p[0] - x0) * SVG_PX_PER_A).toFixed(1);
+  const Y = (p: Vec3) => ((y1 - p[1]) * SVG_PX_PER_A).toFixed(1);
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(0)}" height="${height.toFixed(0)}" viewBox="0 0 ${width.toFixed(1)} ${height.toFixed(1)}" font-family="sans-serif">`,
+    `<title>${esc(scene.supercell.label)}</title>`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    ...atoms.map(
+      (a) =>
+        `<circle cx="${X(a.p)}" cy="${Y(a.p)}" r="${(SVG_ATOM_RADIUS_A * SVG_PX_PER_A).toFixed(1)}" fill="${d.colours[a.el] ?? "#999999"}" stroke="#333" stroke-width="0.6"><title>${a.el}</title></circle>`,
+    ),
+    ...lines.map(
+      (l) =>
+        `<line x1="${X(l.s)}" y1="${Y(l.s)}" x2="${X(l.e)}" y2="${Y(l.e)}" stroke="${l.b.colour}" stroke-width="${(l.b.radius * 20).toFixed(1)}"${l.b.dashed ? ' stroke-dasharray="4 3"' : ""}/>`,
+    ),
+    ...labels.map(
+      (l) =>
+        `<text x="${X(l.p)}" y="${Y(l.p)}" fill="${l.b.colour}" font-size="16" font-weight="bold">${l.text}</text>`,
+    ),
+    "</svg>",
+  ].join("\n");
+}
+
+/** Keyboard control of the 3-D view (the canvas itself only takes the mouse). */
+const KEY_ROTATE_DEG = 15;
+const KEY_ZOOM = 1.25;
+
+function onViewerKey(e: KeyboardEvent, d: Drawn | null): void {
+  if (!d) return;
+  const v = d.viewer;
+  const turns: Record<string, [number, "x" | "y"]> = {
+    ArrowLeft: [-KEY_ROTATE_DEG, "y"],
+    ArrowRight: [KEY_ROTATE_DEG, "y"],
+    ArrowUp: [-KEY_ROTATE_DEG, "x"],
+    ArrowDown: [KEY_ROTATE_DEG, "x"],
+  };
+  if (e.key in turns) v.rotate(turns[e.key][0], turns[e.key][1]);
+  else if (e.key === "+" || e.key === "=") v.zoom(KEY_ZOOM);
+  else if (e.key === "-") v.zoom(1 / KEY_ZOOM);
+  else if (e.key === "Home" || e.key === "0") v.setView(d.initialView);
+  else return;
+  e.preventDefault();
+  v.render();
 }
 
 /** PNG of the 3-D view at `scale` × the on-screen size (the canvas is re-rendered larger). */
@@ -217,7 +319,7 @@ export function InterfacePage() {
   const sweep = useSignal<SweepResult | null>(null);
   const colours = useSignal<ElementColours>({});
   const host = useRef<HTMLDivElement>(null);
-  const viewer = useRef<Viewer | null>(null);
+  const drawnRef = useRef<Drawn | null>(null);
 
   useEffect(() => {
     materials()
@@ -241,7 +343,7 @@ export function InterfacePage() {
       picked.value = "";
       if (host.current) {
         const drawn = await drawScene(host.current, v.scene, (t) => (picked.value = t));
-        viewer.current = drawn.viewer;
+        drawnRef.current = drawn;
         colours.value = drawn.colours;
         host.current.dataset.drawn = String(v.scene.atoms.length);
       }
@@ -371,8 +473,11 @@ export function InterfacePage() {
           class="viewer"
           ref={host}
           data-testid="viewer"
-          role="img"
-          aria-label="3-D view of the interface slab model; drag to rotate, scroll to zoom, click an atom for its coordinates (the table below lists them all)"
+          role="application"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a widget operated from the keyboard (arrows, + and −, Home)
+          tabIndex={0}
+          onKeyDown={(e) => onViewerKey(e, drawnRef.current)}
+          aria-label="3-D view of the interface slab model; arrow keys or drag to rotate, + and − or scroll to zoom, Home to reset; click an atom for its coordinates (the table below lists them all)"
         >
           {!v && <p class="muted">Press “Build and draw” to compute the interface.</p>}
         </div>
@@ -442,7 +547,8 @@ export function InterfacePage() {
                   z_A: a.position[2],
                 }))
               }
-              png={(scale) => viewerPng(host.current!, viewer.current!, scale)}
+              svg={() => viewSvg(sc, drawnRef.current!)}
+              png={(scale) => viewerPng(host.current!, drawnRef.current!.viewer, scale)}
             />
           </>
         )}
