@@ -578,7 +578,7 @@ function mapVariable(gas: Gas): { field: "pO2" | "h2oH2" | "co2Co"; label: strin
 
 /**
  * The predicted class over temperature × the gas's O2 pressure (or H2O:H2, CO2:CO ratio) for one pair.
- * Calls `predict` at every grid point, so it follows whatever predict is (ADAPTER until src/predict).
+ * Calls `predict` (src/predict, as `smsi predict`) at every grid point.
  */
 export function predictMap(input: PredictMapInput) {
   if (input.nT * input.nY > MAX_MAP_POINTS)

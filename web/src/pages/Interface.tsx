@@ -222,8 +222,14 @@ function viewSvg(scene: Scene, d: Drawn): string {
   const labels = BOXES.flatMap((b) =>
     (boxes[b.key].axisLabels ?? []).map((l) => ({ b, text: l.text, p: project(l.position) })),
   );
-  const xs = atoms.map((a) => a.p[0]);
-  const ys = atoms.map((a) => a.p[1]);
+  // bounds: atoms, cells and labels (the export cell's vacuum is left out: it is clipped)
+  const framed = [
+    ...atoms.map((a) => a.p),
+    ...lines.filter((l) => l.b.key !== "export-cell").flatMap((l) => [l.s, l.e]),
+    ...labels.map((l) => l.p),
+  ];
+  const xs = framed.map((p) => p[0]);
+  const ys = framed.map((p) => p[1]);
   const pad = 2;
   const x0 = Math.min(...xs) - pad;
   const y1 = Math.max(...ys) + pad;
