@@ -459,6 +459,14 @@ describe("POST /api/jobs/simulate", () => {
     const prepared = cap.prepareSimulation({ ...SIM, events, seed: 7 } as cap.SimulateInput);
     const direct = simulateBulkOxygen((prepared.model as BulkOxygenModel).options, { events });
     expect(done.result.final).toEqual(direct.final);
+    // the pictures of smsi simulate --out: cross-sections at the start (t = 0) and at the end
+    expect(done.result.snapshots.map((x: { name: string }) => x.name)).toEqual([
+      "cross-section-start",
+      "cross-section-end",
+    ]);
+    expect(done.result.snapshots[0].time_s).toBe(0);
+    expect(done.result.snapshots[1].time_s).toBeCloseTo(done.result.simulatedTime_s, 12);
+    for (const x of done.result.snapshots) expect(x.svg).toMatch(/<svg[\s\S]*<\/svg>/);
     expect(store.getRun(r.body.id)).toMatchObject({ kind: "simulate", status: "done" });
   });
 

@@ -248,8 +248,15 @@ describe("browser", { timeout: 180_000 }, () => {
     const table = await page.getByTestId("simulate-final").textContent();
     expect(table).toMatch(/oxidised fraction/);
     expect(table).toContain(String(Number(stored.final.oxidisedFraction.toPrecision(4))));
-    for (const b of ["JSON", "CSV", "SVG", "PNG 2×"])
-      expect(await page.getByRole("button", { name: b }).count()).toBe(1);
+    for (const b of ["JSON", "CSV"]) expect(await page.getByRole("button", { name: b }).count()).toBe(1);
+    // the curve and the two snapshots (start, end) each export SVG and PNG
+    for (const b of ["SVG", "PNG 2×", "PNG 4×"])
+      expect(await page.getByRole("button", { name: b }).count()).toBe(3);
+    const snaps = page.getByTestId("simulate-snapshots").locator("svg");
+    expect(await snaps.count()).toBe(2);
+    expect(await page.getByTestId("simulate-snapshots").textContent()).toMatch(
+      /cross-section-start.*cross-section-end/s,
+    );
     await page.screenshot({ path: join(ARTIFACTS, "simulate.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -45,6 +45,8 @@ import {
 /** Heavy plotting stack, loaded when a chart is drawn. */
 const charts = () => import("../plot/thermo-charts.js");
 const render = () => import("../plot/render.js");
+/** Snapshot pictures of the simulate job (as `smsi simulate --out`), loaded when a job ends. */
+const simulateCharts = () => import("../plot/simulate-charts.js");
 
 // ---------------------------------------------------------------- conditions
 
@@ -714,6 +716,12 @@ export async function runSimulation(
   ctx: SweepProgress & { progress(fraction: number, message: string, data?: unknown): void },
 ) {
   const model = p.model as BulkOxygenModel | EncapsulationModel;
+  // the pictures of `smsi simulate --out`: Model A's cross-section, Model B's top view, at start and end
+  const picture = () =>
+    model instanceof BulkOxygenModel
+      ? { kind: "cross-section" as const, data: model.crossSection() }
+      : { kind: "top-view" as const, data: (model as EncapsulationModel).topView() };
+  const startPicture = picture();
   const chunk = Math.max(1, Math.ceil(p.events / SIMULATE_PROGRESS_STEPS));
   let done = 0;
   while (done < p.events) {
@@ -729,6 +737,20 @@ export async function runSimulation(
     if (ran < n) break;
   }
   const series = model.series as (BulkOxygenSample | EncapsulationSample)[];
+  const endPicture = picture();
+  const draw = await simulateCharts();
+  const title = `${p.input.metal} on ${p.supportId}, ${p.conditions.temperature_K.toFixed(1)} K`;
+  const snapshots = [
+    { at: "start", picture: startPicture },
+    { at: "end", picture: endPicture },
+  ].map(({ at, picture: pic }) => ({
+    name: `${pic.kind}-${at}`,
+    time_s: pic.data.time_s,
+    svg:
+      pic.kind === "cross-section"
+        ? draw.crossSectionSvg(pic.data as ReturnType<BulkOxygenModel["crossSection"]>, title)
+        : draw.topViewSvg(pic.data as ReturnType<EncapsulationModel["topView"]>, title),
+  }));
   const last = model.sample();
   const final =
     "oxidisedFraction" in last
@@ -755,6 +777,7 @@ export async function runSimulation(
     final,
     points: series.map(point),
     series,
+    snapshots,
     simulatedTime_s: model.engine.time,
     events: model.engine.events,
     parameters: model.parameters,
