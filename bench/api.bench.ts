@@ -9,7 +9,7 @@
  * Prints, never asserts. Target (issue 14): no errors, p95 < 50 ms.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,6 +79,29 @@ interface Stats {
   errors: number;
   seconds: number;
   latencies: number[];
+  /** CPU time the server process used during the load, ms (NaN where /proc is not available). */
+  serverCpu_ms: number;
+}
+
+/** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU time (user + system) of a process so far, ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // after "pid (comm) ": state is field 3, utime 14 and stime 15 (proc(5))
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** `load`, also measuring the CPU the server process spent on it. */
+async function measured(pid: number | undefined, ...args: Parameters<typeof load>): Promise<Stats> {
+  const before = cpuMs(pid);
+  const s = await load(...args);
+  return { ...s, serverCpu_ms: cpuMs(pid) - before };
 }
 
 async function load(
@@ -117,7 +140,13 @@ async function load(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { n: latencies.length, errors, seconds: (performance.now() - t0) / 1000, latencies };
+  return {
+    n: latencies.length,
+    errors,
+    seconds: (performance.now() - t0) / 1000,
+    latencies,
+    serverCpu_ms: Number.NaN,
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -130,22 +159,25 @@ const merge = (xs: Stats[]): Stats => ({
   errors: xs.reduce((a, x) => a + x.errors, 0),
   seconds: xs.reduce((a, x) => a + x.seconds, 0),
   latencies: xs.flatMap((x) => x.latencies),
+  serverCpu_ms: xs.reduce((a, x) => a + x.serverCpu_ms, 0),
 });
 
 interface Summary {
   p50: number;
   p95: number;
   p99: number;
+  cpuPerRequest_ms: number;
 }
 
 function report(name: string, s: Stats): Summary {
   const p50 = pct(s.latencies, 50);
   const p95 = pct(s.latencies, 95);
   const p99 = pct(s.latencies, 99);
+  const cpuPerRequest_ms = s.serverCpu_ms / s.n;
   console.log(
-    `${name}: ${s.n} requests, ${s.errors} errors, ${(s.n / s.seconds).toFixed(0)} req/s; latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...s.latencies).toFixed(1)} ms`,
+    `${name}: ${s.n} requests, ${s.errors} errors, ${(s.n / s.seconds).toFixed(0)} req/s; latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...s.latencies).toFixed(1)} ms; server CPU ${cpuPerRequest_ms.toFixed(3)} ms/request`,
   );
-  return { p50, p95, p99 };
+  return { p50, p95, p99, cpuPerRequest_ms };
 }
 
 const WORKLOADS = [
@@ -175,10 +207,14 @@ export async function runApiBench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++)
       for (let k0 = 0; k0 < started.length; k0++) {
         const k = (k0 + round) % started.length; // alternate which server goes first
-        const base = started[k].base;
-        results[k].health.push(await load(`${base}/api/health`, null, Math.ceil(2000 / ROUNDS)));
+        const { base, child } = started[k];
+        results[k].health.push(
+          await measured(child.pid, `${base}/api/health`, null, Math.ceil(2000 / ROUNDS)),
+        );
         for (const [w, workload] of WORKLOADS.entries())
-          results[k].work[w].push(await load(`${base}/api/predict`, workload.body, per, round * per));
+          results[k].work[w].push(
+            await measured(child.pid, `${base}/api/predict`, workload.body, per, round * per),
+          );
       }
     const summaries = servers.map((s, k) => {
       console.log(`\n${s.label}:`);
@@ -193,7 +229,7 @@ export async function runApiBench(): Promise<void> {
     if (summaries.length === 2)
       for (const [i, w] of WORKLOADS.entries())
         console.log(
-          `\nthis / baseline, ${w.name}: p50 ${(summaries[0][i].p50 / summaries[1][i].p50).toFixed(2)}×, p95 ${(summaries[0][i].p95 / summaries[1][i].p95).toFixed(2)}×, p99 ${(summaries[0][i].p99 / summaries[1][i].p99).toFixed(2)}×`,
+          `\nthis / baseline, ${w.name}: p50 ${(summaries[0][i].p50 / summaries[1][i].p50).toFixed(2)}×, p95 ${(summaries[0][i].p95 / summaries[1][i].p95).toFixed(2)}×, p99 ${(summaries[0][i].p99 / summaries[1][i].p99).toFixed(2)}×, server CPU per request ${(summaries[0][i].cpuPerRequest_ms / summaries[1][i].cpuPerRequest_ms).toFixed(2)}×`,
         );
   } finally {
     for (const { child } of started) child.kill("SIGTERM");
