@@ -315,40 +315,66 @@ describe("browser", { timeout: 180_000 }, () => {
     ] as const) {
       const { page, errors } = await open(path);
       await page.locator(ready).first().waitFor({ state: "attached" });
-      // every enabled, visible native control and keyboard widget on the page
-      const wanted = await page.evaluate(() => {
-        const els = [
-          ...document.querySelectorAll<HTMLElement>(
-            "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary, [tabindex='0']",
-          ),
-        ].filter((e) => e.offsetParent !== null && !e.closest("details:not([open]) > :not(summary)"));
-        els.forEach((e, i) => {
-          e.dataset.k = String(i);
-        });
-        return els.length;
-      });
-      const reached = new Set<string>();
-      const unstyled: string[] = [];
-      for (let i = 0; i < wanted + 10; i++) {
-        await page.keyboard.press("Tab");
-        const info = await page.evaluate(() => {
-          const a = document.activeElement as HTMLElement | null;
-          if (!a || a === document.body) return null;
-          const st = getComputedStyle(a);
-          return {
-            k: a.dataset.k ?? null,
-            what: `${a.tagName} ${a.textContent?.trim().slice(0, 30) ?? ""}`,
-            visible: st.outlineStyle !== "none" || st.boxShadow !== "none",
-          };
-        });
-        if (!info) continue;
-        if (info.k !== null) reached.add(info.k);
-        if (!info.visible) unstyled.push(info.what);
-      }
-      expect(reached.size, `${path}: controls reached with Tab`).toBe(wanted);
-      expect(unstyled, `${path}: focused without a visible focus style`).toEqual([]);
+      await expectTabReachesAll(page, path);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("and so do the results' controls (exports, tables, the 3-D view) once shown", async () => {
+    for (const [path, done] of [
+      ["predict", "table.rationale"],
+      ["interface", "[data-testid=relationship]"],
+      ["simulate", "[data-testid=simulate-snapshots] svg"],
+    ] as const) {
+      const { page, errors } = await open(path);
+      await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+      if (path === "simulate") await page.fill("input[name=events]", "20000");
+      await page.locator(path === "simulate" ? "button:has-text('Simulate')" : "button[type=submit]").click();
+      await page.locator(done).first().waitFor({ timeout: 60_000 });
+      await expectTabReachesAll(page, `${path} with its result`);
       expect(errors).toEqual([]);
       await page.close();
     }
   });
 });
+
+/**
+ * Press Tab through the page: every enabled, visible native control and keyboard widget is reached,
+ * and each shows a focus style (outline or box shadow).
+ */
+async function expectTabReachesAll(page: Page, label: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const wanted = await page.evaluate(() => {
+    const els = [
+      ...document.querySelectorAll<HTMLElement>(
+        "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary, [tabindex='0']",
+      ),
+    ].filter((e) => e.offsetParent !== null && !e.closest("details:not([open]) > :not(summary)"));
+    els.forEach((e, i) => {
+      e.dataset.k = String(i);
+    });
+    return els.length;
+  });
+  const reached = new Set<string>();
+  const unstyled: string[] = [];
+  for (let i = 0; i < wanted + 10; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      if (!a || a === document.body) return null;
+      const st = getComputedStyle(a);
+      return {
+        k: a.dataset.k ?? null,
+        what: `${a.tagName} ${a.textContent?.trim().slice(0, 30) ?? ""}`,
+        visible: st.outlineStyle !== "none" || st.boxShadow !== "none",
+      };
+    });
+    if (!info) continue;
+    if (info.k !== null) reached.add(info.k);
+    if (!info.visible) unstyled.push(info.what);
+  }
+  expect(wanted, `${label}: controls found`).toBeGreaterThan(5);
+  expect(reached.size, `${label}: controls reached with Tab`).toBe(wanted);
+  expect(unstyled, `${label}: focused without a visible focus style`).toEqual([]);
+}
