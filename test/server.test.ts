@@ -257,6 +257,13 @@ describe("capabilities through the API", () => {
     expect(count("O")).toBe(2 * (count("Ti") + count("Ru")));
     expect(count("Ti")).toBe(scene.substrate.formulaUnits);
 
+    // one support facet only, as smsi interface --support-facet
+    const facet = await post("/api/interface", { ...body, supportFacet: "(100)" });
+    expect(facet.body.scene.relationship.substratePlane).toBe("(100)");
+    expect(facet.body.gate.planes.support.planes).toEqual(["(100)"]);
+    const badFacet = await post("/api/interface", { ...body, supportFacet: "(1 1)" });
+    expect([badFacet.status, badFacet.body.field]).toEqual([400, "supportFacet"]);
+
     const cif = await app.inject({ method: "POST", url: "/api/interface/export?format=cif", payload: body });
     expect(cif.statusCode).toBe(200);
     expect(cif.headers["content-disposition"]).toMatch(/RuO2_on_TiO2-rutile\.cif/);

@@ -318,6 +318,7 @@ export function InterfacePage() {
   const support = useSignal("TiO2-rutile");
   const filmChoice = useSignal<"auto" | "metal" | "oxide">("auto");
   const layers = useSignal("3");
+  const facet = useSignal("");
   const view = useSignal<InterfaceView | null>(null);
   const picked = useSignal<string>("");
   const error = useSignal<string | null>(null);
@@ -338,6 +339,7 @@ export function InterfacePage() {
     support: support.value,
     film: filmChoice.value,
     layers: Number(layers.value) || undefined,
+    supportFacet: facet.value.trim() || undefined,
   });
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -407,6 +409,13 @@ export function InterfacePage() {
               <option value="metal">the metal</option>
               <option value="oxide">its oxide</option>
             </select>
+          </Field>
+          <Field label="Support facet" hint="e.g. (110) or (0001); empty = the support's dominant facets">
+            <input
+              name="supportFacet"
+              value={facet.value}
+              onInput={(e) => (facet.value = e.currentTarget.value)}
+            />
           </Field>
           <Field label="Repeat units per slab" hint="whole units keep each slab stoichiometric, 1–30">
             <input
