@@ -7,7 +7,8 @@
  * `screen_results` / `screen_dead_letters` (smsi screen campaigns, written by src/screen/results.ts).
  *
  * Crash safety: every write is one SQLite transaction. A run is written either whole (`recordRun`: inputs
- * and result in one INSERT) or as `running` → one UPDATE to its final state; a CHECK constraint refuses a
+ * and result in one INSERT; `recordRuns` / `RunBatcher`: several whole runs in one transaction, each caller
+ * told only after the commit) or as `running` → one UPDATE to its final state; a CHECK constraint refuses a
  * `done` row without a result, and `open` marks runs left `running` by a killed process as `interrupted`.
  * With WAL and synchronous=NORMAL a committed transaction survives the process being killed (SIGKILL);
  * only an operating-system crash or power loss may roll back the last commits (SQLite documentation,
