@@ -85,6 +85,19 @@ describe("POST /api/predict", () => {
     expect(run.result.class).toBe(p.class);
   });
 
+  it("a repeated body (memoised) gets the same answer as the library and its own stored run", async () => {
+    const body = { ...RU_RUTILE, temperature: "437C" };
+    const answers = await Promise.all([post("/api/predict", body), post("/api/predict", body)]);
+    const [a, b] = answers.map((x) => x.body);
+    expect(a.runId).not.toBe(b.runId);
+    const { runId: _a, ...first } = a;
+    const { runId: _b, ...second } = b;
+    expect(second).toEqual(first);
+    expect(first.class).toBe(cap.predict(body as Parameters<typeof cap.predict>[0]).class);
+    for (const id of [a.runId, b.runId])
+      expect((await app.inject({ url: `/api/runs/${id}` })).json().result).toMatchObject(first);
+  });
+
   it("separates Ru on lattice-matched rutile from Ru on anatase in O2 at 450 °C", async () => {
     const rutile = (await post("/api/predict", RU_RUTILE)).body;
     const anatase = (await post("/api/predict", { ...RU_RUTILE, support: "TiO2-anatase" })).body;
@@ -168,12 +181,11 @@ describe("errors", () => {
     const typo = await post("/api/predict", { ...RU_RUTILE, temprature: "450C" });
     expect(typo.status).toBe(400);
     expect(typo.body.message).toMatch(/temprature/);
-    const miller = await post("/api/interface", {
-      film: "RuO2",
-      substrate: "TiO2-rutile",
-      filmMiller: [1, 1],
-    });
-    expect(miller.body.field).toBe("filmMiller");
+    const layers = await post("/api/interface", { metal: "Ru", support: "TiO2-rutile", layers: 0.5 });
+    expect(layers.body.field).toBe("layers");
+    const noOxide = await post("/api/interface", { metal: "Pt", support: "TiO2-rutile", film: "oxide" });
+    expect(noOxide.status).toBe(400);
+    expect(noOxide.body.field).toBe("film");
     const query = await post("/api/thermo/ellingham?format=gif", {});
     expect(query.status).toBe(400);
     expect(query.body.field).toBe("query.format");
@@ -217,33 +229,44 @@ describe("errors", () => {
 });
 
 describe("capabilities through the API", () => {
-  it("interface: a scene with both slabs in the coincidence supercell, exported as CIF and POSCAR", async () => {
-    const body = { film: "RuO2", substrate: "TiO2-rutile", slabThickness_A: 6 };
+  it("interface: the gate's relationship as a scene of stoichiometric slabs, exported as CIF and POSCAR", async () => {
+    const body = { metal: "Ru", support: "TiO2-rutile", layers: 2 };
     const r = await post("/api/interface", body);
     expect(r.status).toBe(200);
-    const { scene, match } = r.body;
+    const { scene, gate } = r.body;
+    // the film the bulk-penetration gate judges (RuO2 for Ru), in the gate's chosen relationship
+    expect(scene.film.id).toBe(gate.oxide.formula);
+    expect(scene.relationship.filmPlane).toBe(gate.oxide.chosen.filmPlane);
+    expect(scene.relationship.substratePlane).toBe(gate.oxide.chosen.substratePlane);
     const [a, b] = scene.supercell.vectors;
-    const area = Math.abs(a[0] * b[1] - a[1] * b[0]);
-    expect(area).toBeCloseTo(match.substrateArea_A2, 6);
-    // film and support areas of one coincidence cell agree within the search's area-ratio tolerance (0.09)
-    expect(Math.abs(area / match.area_A2 - 1)).toBeLessThan(0.09);
+    expect(Math.abs(a[0] * b[1] - a[1] * b[0])).toBeCloseTo(scene.relationship.area_A2, 3);
     const film = scene.atoms.filter((x: { slab: string }) => x.slab === "film");
     const sub = scene.atoms.filter((x: { slab: string }) => x.slab === "substrate");
-    expect(film.length).toBeGreaterThan(0);
-    expect(sub.length).toBeGreaterThan(0);
-    // substrate below the interface plane, film above the gap
-    expect(Math.max(...sub.map((x: { position: number[] }) => x.position[2]))).toBeLessThanOrEqual(0);
-    expect(Math.min(...film.map((x: { position: number[] }) => x.position[2]))).toBeGreaterThanOrEqual(
-      scene.gap_A,
+    expect(Math.min(...film.map((x: { position: number[] }) => x.position[2]))).toBeCloseTo(
+      Math.max(...sub.map((x: { position: number[] }) => x.position[2])) + scene.gap_A,
+      9,
     );
-    expect(scene.unitCell.kind).toBe("conventional");
-    expect(scene.unitCell.axisLabels.map((l: { text: string }) => l.text)).toEqual(["a", "b", "c"]);
-    // rutile-on-rutile (001): one cell of each, Ti:O = Ru:O = 1:2
+    expect(scene.unitCells.substrate.kind).toBe("conventional");
+    expect(scene.unitCells.substrate.axisLabels.map((l: { text: string }) => l.text)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+    // rutile on rutile: Ti:O = Ru:O = 1:2 in whole formula units
     const count = (el: string) => scene.atoms.filter((x: { element: string }) => x.element === el).length;
     expect(count("O")).toBe(2 * (count("Ti") + count("Ru")));
+    expect(count("Ti")).toBe(scene.substrate.formulaUnits);
+
+    // one support facet only, as smsi interface --support-facet
+    const facet = await post("/api/interface", { ...body, supportFacet: "(100)" });
+    expect(facet.body.scene.relationship.substratePlane).toBe("(100)");
+    expect(facet.body.gate.planes.support.planes).toEqual(["(100)"]);
+    const badFacet = await post("/api/interface", { ...body, supportFacet: "(1 1)" });
+    expect([badFacet.status, badFacet.body.field]).toEqual([400, "supportFacet"]);
 
     const cif = await app.inject({ method: "POST", url: "/api/interface/export?format=cif", payload: body });
     expect(cif.statusCode).toBe(200);
+    expect(cif.headers["content-disposition"]).toMatch(/RuO2_on_TiO2-rutile\.cif/);
     expect(readCif(cif.body).structure.sites).toHaveLength(scene.atoms.length);
     const poscar = await app.inject({
       method: "POST",
@@ -253,6 +276,7 @@ describe("capabilities through the API", () => {
     const lines = poscar.body.split("\n");
     expect(
       lines[6]
+        .trim()
         .split(/\s+/)
         .map(Number)
         .reduce((x: number, y: number) => x + y, 0),
@@ -333,10 +357,7 @@ describe("capabilities through the API", () => {
       await app.inject({
         method: "POST",
         url: "/api/interface/export?format=cif",
-        payload: {
-          film: "RuO2",
-          substrate: "TiO2-rutile",
-        },
+        payload: { metal: "Ru", support: "TiO2-rutile", film: "oxide" },
       })
     ).body;
     const r = await post("/api/materials/import", { cif, id: "RuO2-on-rutile-test", role: "support" });
@@ -445,6 +466,14 @@ describe("POST /api/jobs/simulate", () => {
     const prepared = cap.prepareSimulation({ ...SIM, events, seed: 7 } as cap.SimulateInput);
     const direct = simulateBulkOxygen((prepared.model as BulkOxygenModel).options, { events });
     expect(done.result.final).toEqual(direct.final);
+    // the pictures of smsi simulate --out: cross-sections at the start (t = 0) and at the end
+    expect(done.result.snapshots.map((x: { name: string }) => x.name)).toEqual([
+      "cross-section-start",
+      "cross-section-end",
+    ]);
+    expect(done.result.snapshots[0].time_s).toBe(0);
+    expect(done.result.snapshots[1].time_s).toBeCloseTo(done.result.simulatedTime_s, 12);
+    for (const x of done.result.snapshots) expect(x.svg).toMatch(/<svg[\s\S]*<\/svg>/);
     expect(store.getRun(r.body.id)).toMatchObject({ kind: "simulate", status: "done" });
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION, SMSI_VERSION, Store } from "../src/store/store.js";
+import { RunBatcher, SCHEMA_VERSION, SMSI_VERSION, Store } from "../src/store/store.js";
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -91,6 +91,54 @@ describe("store", () => {
     s.seedPublishedCases(published.slice(0, 1), "v2");
     expect(s.listCases().total).toBe(2);
     expect(s.getCase(user)?.origin).toBe("user");
+    s.close();
+  });
+
+  it("batches runs of one event-loop turn into one transaction, and resolves each only once committed", async () => {
+    const s = Store.open(freshDir());
+    const commits: number[] = [];
+    const batcher = new RunBatcher(s);
+    // count transactions: wrap the store's batch write
+    const original = s.recordRuns.bind(s);
+    s.recordRuns = (runs) => {
+      commits.push(runs.length);
+      return original(runs);
+    };
+    const pending = Array.from({ length: 40 }, (_, i) =>
+      batcher.record({ kind: "predict", inputs: { i }, result: { i } }).then((id) => {
+        // at resolution the run is already readable, whole
+        expect(s.getRun(id)).toMatchObject({ status: "done", inputs: { i }, result: { i } });
+        return id;
+      }),
+    );
+    const ids = await Promise.all(pending);
+    expect(new Set(ids).size).toBe(40);
+    expect(commits).toEqual([40]);
+    // a cap on the batch size splits a larger burst
+    const small = new RunBatcher(s, 16);
+    commits.length = 0;
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => small.record({ kind: "x", inputs: i, result: i })),
+    );
+    expect(commits).toEqual([16, 16, 8]);
+    s.close();
+  });
+
+  it("a run the store refuses fails alone; the others of its batch are committed", async () => {
+    const s = Store.open(freshDir());
+    const batcher = new RunBatcher(s);
+    const outcomes = await Promise.allSettled([
+      batcher.record({ kind: "a", inputs: 1, result: { ok: 1 } }),
+      batcher.record({ kind: "b", inputs: 2, result: undefined }), // 'done' without a result: CHECK
+      batcher.record({ kind: "c", inputs: 3, result: { ok: 3 } }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(
+      s
+        .listRuns({})
+        .runs.map((r) => r.kind)
+        .sort(),
+    ).toEqual(["a", "c"]);
     s.close();
   });
 });

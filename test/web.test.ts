@@ -110,11 +110,11 @@ describe("browser", { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it("interface: the 3-D canvas draws the coincidence supercell; exports are offered", async () => {
+  it("interface: the 3-D canvas draws the gate's interface; exports are offered", async () => {
     const { page, errors } = await open("interface");
-    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
-    await page.selectOption("select[name=film]", "RuO2");
-    await page.selectOption("select[name=substrate]", "TiO2-rutile");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.selectOption("select[name=metal]", "Ru");
+    await page.selectOption("select[name=support]", "TiO2-rutile");
     await page.click("button[type=submit]");
     await page.locator("[data-testid=viewer] canvas").first().waitFor();
     await page.waitForFunction(
@@ -124,6 +124,10 @@ describe("browser", { timeout: 180_000 }, () => {
     // atoms, cells and labels cover a good part of the view; an empty WebGL canvas stays white
     expect(await drawnFraction(page, "[data-testid=viewer]")).toBeGreaterThan(0.05);
     expect(await page.locator(".legend").textContent()).toMatch(/conventional cell of TiO2-rutile/);
+    // the relationship the interface gate chose for Ru on rutile: the oxide, isostructural
+    expect(await page.getByTestId("relationship").textContent()).toMatch(
+      /^RuO2 \(110\) ∥ TiO2-rutile \(110\)/,
+    );
     // click where an atom is drawn: its element, site, slab and coordinates appear
     const at = await page.evaluate(() => {
       type V = {
@@ -152,9 +156,13 @@ describe("browser", { timeout: 180_000 }, () => {
 
   it("a long job shows its progress, then its result", async () => {
     const { page, errors } = await open("interface");
-    await page.waitForSelector("select[name=film] option[value=RuO2]", { state: "attached" });
-    await page.selectOption("select[name=film]", "RuO2");
-    await page.selectOption("select[name=substrate]", "TiO2-anatase");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.selectOption("select[name=metal]", "Ru");
+    await page.selectOption("select[name=support]", "TiO2-anatase");
+    // the sweep searches the film the gate drew (RuO2 for Ru)
+    await page.click("button[type=submit]");
+    await page.getByTestId("relationship").waitFor();
+    expect(await page.getByTestId("relationship").textContent()).toMatch(/^RuO2 /);
     // record every progress value the page shows
     await page.evaluate(() => {
       const seen: number[] = [];
@@ -240,10 +248,133 @@ describe("browser", { timeout: 180_000 }, () => {
     const table = await page.getByTestId("simulate-final").textContent();
     expect(table).toMatch(/oxidised fraction/);
     expect(table).toContain(String(Number(stored.final.oxidisedFraction.toPrecision(4))));
-    for (const b of ["JSON", "CSV", "SVG", "PNG 2×"])
-      expect(await page.getByRole("button", { name: b }).count()).toBe(1);
+    for (const b of ["JSON", "CSV"]) expect(await page.getByRole("button", { name: b }).count()).toBe(1);
+    // the curve and the two snapshots (start, end) each export SVG and PNG
+    for (const b of ["SVG", "PNG 2×", "PNG 4×"])
+      expect(await page.getByRole("button", { name: b }).count()).toBe(3);
+    const snaps = page.getByTestId("simulate-snapshots").locator("svg");
+    expect(await snaps.count()).toBe(2);
+    expect(await page.getByTestId("simulate-snapshots").textContent()).toMatch(
+      /cross-section-start.*cross-section-end/s,
+    );
     await page.screenshot({ path: join(ARTIFACTS, "simulate.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("interface, keyboard only: build, rotate and zoom the 3-D view, reset it; the view exports as SVG", async () => {
+    const { page, errors } = await open("interface");
+    await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+    await page.locator("select[name=metal]").focus();
+    await page.getByRole("button", { name: "Build and draw" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=viewer]") as HTMLElement)?.dataset.drawn,
+    );
+    type V = { getView(): number[] };
+    const view = () => page.evaluate(() => (globalThis as unknown as { smsiViewer: V }).smsiViewer.getView());
+    const initial = await view();
+    await page.getByTestId("viewer").focus();
+    await page.keyboard.press("ArrowRight");
+    const turned = await view();
+    // a 15° turn changes the rotation quaternion (entries 4–7), not the model's position
+    const dq = Math.hypot(...turned.slice(4, 8).map((x, i) => x - initial[4 + i]));
+    expect(dq).toBeGreaterThan(0.05);
+    await page.keyboard.press("+");
+    expect((await view())[3]).not.toBe(turned[3]); // zoom moves the camera
+    await page.keyboard.press("Home");
+    expect(await view()).toEqual(initial);
+    // SVG of the current view: one circle per atom shown, 12 edges per box (six boxes)
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "SVG" }).first().click();
+    const file = await (await download).path();
+    const svg = (await import("node:fs")).readFileSync(file, "utf8");
+    const shown = await page.evaluate(
+      () =>
+        (
+          globalThis as unknown as { smsiViewer: { getModel(): { selectedAtoms(s: object): unknown[] } } }
+        ).smsiViewer
+          .getModel()
+          .selectedAtoms({}).length,
+    );
+    expect(svg.match(/<circle /g)?.length).toBe(shown);
+    expect(svg.match(/<line /g)?.length).toBe(6 * 12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("every control of every page is reached with Tab, in a visible focus style", async () => {
+    for (const [path, ready] of [
+      ["predict", "select[name=metal] option[value=Ru]"],
+      ["interface", "select[name=metal] option[value=Ru]"],
+      ["thermo", ".chart svg"],
+      ["simulate", "select[name=metal] option[value=Ru]"],
+      ["classify", "button"],
+      ["cases", "[data-testid=case-count]"],
+      ["runs", "button"],
+    ] as const) {
+      const { page, errors } = await open(path);
+      await page.locator(ready).first().waitFor({ state: "attached" });
+      await expectTabReachesAll(page, path);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("and so do the results' controls (exports, tables, the 3-D view) once shown", async () => {
+    for (const [path, done] of [
+      ["predict", "table.rationale"],
+      ["interface", "[data-testid=relationship]"],
+      ["simulate", "[data-testid=simulate-snapshots] svg"],
+    ] as const) {
+      const { page, errors } = await open(path);
+      await page.waitForSelector("select[name=metal] option[value=Ru]", { state: "attached" });
+      if (path === "simulate") await page.fill("input[name=events]", "20000");
+      await page.locator(path === "simulate" ? "button:has-text('Simulate')" : "button[type=submit]").click();
+      await page.locator(done).first().waitFor({ timeout: 60_000 });
+      await expectTabReachesAll(page, `${path} with its result`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
+
+/**
+ * Press Tab through the page: every enabled, visible native control and keyboard widget is reached,
+ * and each shows a focus style (outline or box shadow).
+ */
+async function expectTabReachesAll(page: Page, label: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const wanted = await page.evaluate(() => {
+    const els = [
+      ...document.querySelectorAll<HTMLElement>(
+        "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, summary, [tabindex='0']",
+      ),
+    ].filter((e) => e.offsetParent !== null && !e.closest("details:not([open]) > :not(summary)"));
+    els.forEach((e, i) => {
+      e.dataset.k = String(i);
+    });
+    return els.length;
+  });
+  const reached = new Set<string>();
+  const unstyled: string[] = [];
+  for (let i = 0; i < wanted + 10; i++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      if (!a || a === document.body) return null;
+      const st = getComputedStyle(a);
+      return {
+        k: a.dataset.k ?? null,
+        what: `${a.tagName} ${a.textContent?.trim().slice(0, 30) ?? ""}`,
+        visible: st.outlineStyle !== "none" || st.boxShadow !== "none",
+      };
+    });
+    if (!info) continue;
+    if (info.k !== null) reached.add(info.k);
+    if (!info.visible) unstyled.push(info.what);
+  }
+  expect(wanted, `${label}: controls found`).toBeGreaterThan(5);
+  expect(reached.size, `${label}: controls reached with Tab`).toBe(wanted);
+  expect(unstyled, `${label}: focused without a visible focus style`).toEqual([]);
+}

@@ -48,6 +48,8 @@ export interface InterfaceExportOptions extends InterfaceGateOptions {
 
 export interface ExportAtom {
   species: string;
+  /** Site label of the bulk structure the atom comes from (e.g. "O1"); not written to the files. */
+  label: string;
   /** Cartesian Å in the model frame (a ∥ x, b in xy, c ∥ z). */
   cart: Vec3;
   frac: Vec3;
@@ -63,6 +65,26 @@ export interface SlabSummary {
   thickness_A: number;
 }
 
+/**
+ * Where one slab sits in the model frame, for drawing its cells (the web scene): the bulk cell, the
+ * oriented repeat unit and the linear map from the crystal's Cartesian frame to the model frame.
+ */
+export interface SlabFrame {
+  /** The conventional cell the slab was cut from (the gate's cell). */
+  cell: ConventionalCell;
+  /** Atoms in one repeat unit (the slab holds `layers` of them). */
+  atomsPerRepeat: number;
+  /** Repeat unit in the model frame (Å, rows): the two coincidence vectors and the stacking vector. */
+  repeat: Mat3;
+  /** Model position of the crystal's origin (before the in-plane wrap into the supercell), Å. */
+  origin: Vec3;
+  /**
+   * Crystal Cartesian → model frame (row vectors: model = r · toModel + origin): a rotation for the
+   * substrate, rotation plus the in-plane strain onto the substrate cell for the film.
+   */
+  toModel: Mat3;
+}
+
 export interface InterfaceModel {
   /** Rows a, b, c (Å). */
   lattice: Lattice;
@@ -70,6 +92,10 @@ export interface InterfaceModel {
   substrate: SlabSummary;
   film: SlabSummary;
   relationship: OrientationRelationship;
+  /** Which film was built: the metal or its oxide. */
+  filmKind: "metal" | "oxide";
+  /** Cells of each slab in the model frame (not written to the files). */
+  frames: { substrate: SlabFrame; film: SlabFrame };
   gap_A: number;
   vacuum_A: number;
   notes: string[];
@@ -128,7 +154,13 @@ function slabAtoms(
   hkl: MillerIndex,
   inPlane: Basis2,
   layers: number,
-): { atoms: { species: string; u: number; v: number; z: number }[]; perLayer: number } {
+): {
+  atoms: { species: string; label: string; u: number; v: number; z: number }[];
+  perLayer: number;
+  /** The oriented cell (rows A, B, C up) and C's in-plane coefficients and height. */
+  oriented: Mat3;
+  stacking: { ca: number; cb: number; d: number };
+} {
   const s = cell.structure;
   if (s.sites.some((x) => x.occupancy < 1 - 1e-6))
     throw new InputError(
@@ -169,7 +201,7 @@ function slabAtoms(
     const w = x - Math.floor(x + eps);
     return Math.abs(w) < eps ? 0 : w;
   };
-  const cellAtoms: { species: string; s: Vec3 }[] = [];
+  const cellAtoms: { species: string; label: string; s: Vec3 }[] = [];
   for (const site of s.sites)
     for (let i = Math.floor(lo[0]) - 1; i <= Math.ceil(hi[0]) + 1; i++)
       for (let j = Math.floor(lo[1]) - 1; j <= Math.ceil(hi[1]) + 1; j++)
@@ -177,7 +209,11 @@ function slabAtoms(
           const r = rowTimes([site.frac[0] + i, site.frac[1] + j, site.frac[2] + k], L);
           const f = rowTimes(r, Minv);
           if (f.every((x) => x >= -eps && x < 1 - eps))
-            cellAtoms.push({ species: site.species, s: [wrap(f[0]), wrap(f[1]), wrap(f[2])] });
+            cellAtoms.push({
+              species: site.species,
+              label: site.label,
+              s: [wrap(f[0]), wrap(f[1]), wrap(f[2])],
+            });
         }
   if (cellAtoms.length !== expected)
     throw new Error(
@@ -186,13 +222,19 @@ function slabAtoms(
   const d = dot(Cup, n) / norm(n);
   // In-plane part of C, in units of A and B (the sheared stacking of each layer).
   const [ca, cb] = inPlaneCoefficients(Cup, A, B);
-  const atoms: { species: string; u: number; v: number; z: number }[] = [];
+  const atoms: { species: string; label: string; u: number; v: number; z: number }[] = [];
   for (let layer = 0; layer < layers; layer++)
     for (const a of cellAtoms) {
       const w = a.s[2] + layer;
-      atoms.push({ species: a.species, u: a.s[0] + w * ca, v: a.s[1] + w * cb, z: w * d });
+      atoms.push({
+        species: a.species,
+        label: a.label,
+        u: a.s[0] + w * ca,
+        v: a.s[1] + w * cb,
+        z: w * d,
+      });
     }
-  return { atoms, perLayer: cellAtoms.length };
+  return { atoms, perLayer: cellAtoms.length, oriented: M, stacking: { ca, cb, d } };
 }
 
 /** In-plane part of C as coefficients of A and B (least squares in the plane). */
@@ -269,13 +311,19 @@ export function buildInterface(
   };
   const atoms: ExportAtom[] = [];
   const place = (
-    a: { species: string; u: number; v: number; z: number },
+    a: { species: string; label: string; u: number; v: number; z: number },
     z: number,
     part: ExportAtom["part"],
   ) => {
     const u = wrap(a.u);
     const v = wrap(a.v);
-    atoms.push({ species: a.species, frac: [u, v, z / cz], cart: [u * la + v * bx, v * by, z], part });
+    atoms.push({
+      species: a.species,
+      label: a.label,
+      frac: [u, v, z / cz],
+      cart: [u * la + v * bx, v * by, z],
+      part,
+    });
   };
   for (const a of sub.atoms) place(a, a.z - zSubMin, "substrate");
   // Film strained onto the substrate cell: its (u, v) fractions of its own A, B are kept.
@@ -295,6 +343,11 @@ export function buildInterface(
     substrate: summary(g.support.id, rel.substratePlane, sub, zSubMax - zSubMin),
     film: summary(side.phase.id, rel.filmPlane, film, zFilmMax - zFilmMin),
     relationship: rel,
+    filmKind: which,
+    frames: {
+      substrate: slabFrame(g.support.cell, sub, [la, bx, by], -zSubMin),
+      film: slabFrame(side.phase.cell, film, [la, bx, by], filmShift),
+    },
     gap_A: gap,
     vacuum_A: vacuum,
     notes: [
@@ -303,6 +356,24 @@ export function buildInterface(
       `film–substrate gap ${gap} Å (ASSUMPTION, --gap), vacuum ${vacuum} Å`,
     ],
   };
+}
+
+/** The frame of one slab: its oriented cell mapped onto the substrate's in-plane cell (la, bx, by). */
+function slabFrame(
+  cell: ConventionalCell,
+  slab: { perLayer: number; oriented: Mat3; stacking: { ca: number; cb: number; d: number } },
+  [la, bx, by]: [number, number, number],
+  zShift: number,
+): SlabFrame {
+  const { ca, cb, d } = slab.stacking;
+  const A: Vec3 = [la, 0, 0];
+  const B: Vec3 = [bx, by, 0];
+  const C: Vec3 = [ca * la + cb * bx, cb * by, d];
+  const repeat: Mat3 = [A, B, C];
+  // r = (s0, s1, w) · oriented  →  model = (s0, s1, w) · repeat + origin
+  const inv = inverse3(slab.oriented);
+  const toModel = [0, 1, 2].map((i) => rowTimes(inv[i] as Vec3, repeat)) as Mat3;
+  return { cell, atomsPerRepeat: slab.perLayer, repeat, origin: [0, 0, zShift], toModel };
 }
 
 /** Group atoms by species in order of first appearance (POSCAR needs contiguous blocks). */

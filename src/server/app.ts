@@ -18,7 +18,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { SMSI_VERSION, type Store } from "../store/store.js";
+import { RunBatcher, SMSI_VERSION, type Store } from "../store/store.js";
 import { isInputError } from "../units/errors.js";
 import * as cap from "./capabilities.js";
 import { JobRunner, type JobRunnerOptions, QueueFullError } from "./jobs.js";
@@ -50,6 +50,20 @@ interface ApiError {
   error: string;
   field?: string;
   message: string;
+}
+
+/**
+ * JSON text of a result object, kept while the object lives: a memoised prediction answered again is
+ * stringified for the store once.
+ */
+const jsonOf = new WeakMap<object, string>();
+function cachedJson(result: object): string {
+  let text = jsonOf.get(result);
+  if (text === undefined) {
+    text = JSON.stringify(result);
+    jsonOf.set(result, text);
+  }
+  return text;
 }
 
 function fieldOfZodIssue(context: string | undefined, path: readonly PropertyKey[]): string {
@@ -140,10 +154,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const err = { 400: S.ErrorResponse, 404: S.ErrorResponse };
 
-  /** Run a capability and record the run (inputs + result) in one transaction. */
+  /**
+   * Run a capability and record the run (inputs + result). Runs are committed in one transaction per turn
+   * of the event loop (RunBatcher); the answer is sent only after the commit, so every run the API
+   * acknowledged is in the store.
+   */
+  const runs = new RunBatcher(store);
+  app.addHook("onClose", async () => runs.flush());
   const recorded = async <T extends object>(kind: string, inputs: unknown, f: () => T | Promise<T>) => {
     const result = await f();
-    const runId = store.recordRun(kind, inputs, result);
+    const runId = await runs.record({ kind, inputs, result, resultJson: cachedJson(result) });
     return { runId, ...result };
   };
 
@@ -223,7 +243,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/api/interface",
     {
       schema: {
-        description: "The chosen coincidence interface and its 3-D scene (atoms, unit cell, supercell).",
+        description:
+          "The interface gate (orientation relationships of the metal and its oxide) and the 3-D scene of the film it judges: stoichiometric slabs, unit cells, repeat units, coincidence supercell.",
         body: S.InterfaceBody,
         response: { 200: S.Loose, ...err },
       },
@@ -235,18 +256,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/api/interface/export",
     {
       schema: {
-        description: "The interface supercell (both slabs and vacuum) as CIF or VASP POSCAR text.",
+        description:
+          "The scene's slab model (both slabs and vacuum) as CIF or VASP POSCAR text, as `smsi interface --export`.",
         body: S.InterfaceBody,
         querystring: S.ExportQuery,
         response: { 200: z.unknown(), 400: S.ErrorResponse },
       },
     },
     async (req, reply) => {
-      const text = cap.interfaceExport(req.body, req.query.format);
-      const name = `${req.body.film}_on_${req.body.substrate}.${req.query.format === "cif" ? "cif" : "vasp"}`;
+      const { text, fileName } = cap.interfaceExport(req.body, req.query.format);
       return reply
         .type(req.query.format === "cif" ? "chemical/x-cif" : "text/plain")
-        .header("content-disposition", `attachment; filename="${name}"`)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
         .send(text);
     },
   );
@@ -275,7 +296,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       { schema: { body, querystring: S.ChartQuery, response: { 200: z.unknown(), 400: S.ErrorResponse } } },
       async (req, reply) => {
         const { svg, ...data } = await compute(req.body as z.infer<B>);
-        const runId = store.recordRun(kind, req.body, data);
+        const runId = await runs.record({ kind, inputs: req.body, result: data });
         if (req.query.format === "svg") return reply.type("image/svg+xml").send(svg);
         if (req.query.format === "png")
           return reply

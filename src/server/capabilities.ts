@@ -15,7 +15,6 @@ import { classifyEvidence } from "../classify/classify.js";
 import { validateEvidence } from "../classify/parse-evidence.js";
 import { type PublishedCase, parseCasesDocument } from "../classify/published-cases.js";
 import { MAX_MILLER_INDEX, distinctMillerIndices } from "../match/miller-enumeration.js";
-import { cross, norm } from "../crystal/vector.js";
 import { conventionalCell } from "../match/cell.js";
 import { VERDICT_RANK } from "../match/coherence.js";
 import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
@@ -33,14 +32,21 @@ import { type MuOProfile, muOProfile } from "../thermo/profile.js";
 import { InputError } from "../units/errors.js";
 import { BulkOxygenModel, type BulkOxygenSample } from "../kinetics/bulk-oxygen.js";
 import { EncapsulationModel, type EncapsulationSample } from "../kinetics/encapsulation.js";
-import { bulkPenetrationGateOrAssumed } from "../match/gate.js";
+import { type InterfaceGateResult, bulkPenetrationGateOrAssumed, interfaceGate } from "../match/gate.js";
 import { bulkOxygenInputs, encapsulationInputs } from "../predict/simulate-inputs.js";
 import { type Kelvin, parsePositiveNumber, parsePressure, parseTemperature } from "../units/quantities.js";
-import { type InterfaceScene, buildInterfaceScene, sceneToCif, sceneToPoscar } from "./scene.js";
+import {
+  type InterfaceScene,
+  type InterfaceSceneInput,
+  buildInterfaceScene,
+  interfaceExportText,
+} from "./scene.js";
 
 /** Heavy plotting stack, loaded when a chart is drawn. */
 const charts = () => import("../plot/thermo-charts.js");
 const render = () => import("../plot/render.js");
+/** Snapshot pictures of the simulate job (as `smsi simulate --out`), loaded when a job ends. */
+const simulateCharts = () => import("../plot/simulate-charts.js");
 
 // ---------------------------------------------------------------- conditions
 
@@ -152,6 +158,7 @@ export function materialImport(input: { cif: string; id?: string; role?: string 
     const file = join(tmp, "upload.cif");
     writeFileSync(file, input.cif);
     const entry = importMaterial({ file, id: input.id, role: input.role, dataDir: userDataDir() });
+    predictMemo.clear();
     return { imported: entry };
   } catch (e) {
     if (e instanceof InputError && e.field in IMPORT_FIELDS)
@@ -199,99 +206,25 @@ export function match(input: MatchInput): MatchResult {
   );
 }
 
-/** Coherence per (film, substrate) is independent of the conditions: memoised for predict. */
-const coherenceCache = new Map<string, MatchResult["coherence"] & { area: number | null }>();
-const COHERENCE_CACHE_MAX = 500;
-
-function _coherenceOf(film: string, substrate: string) {
-  const key = `${film}|${substrate}`;
-  const hit = coherenceCache.get(key);
-  if (hit) return hit;
-  const r = match({ film, substrate, maxIndex: 1 });
-  const value = { ...r.coherence, area: r.best?.area ?? null };
-  if (coherenceCache.size >= COHERENCE_CACHE_MAX) coherenceCache.clear();
-  coherenceCache.set(key, value);
-  return value;
-}
-
-export interface InterfaceInput extends MatchInput {
-  /** Thickness of each slab in the scene, Å. */
-  slabThickness_A?: number;
-  /** Vacuum added above the film in the exported cell, Å. */
-  vacuum_A?: number;
-}
-
 /**
- * The interface view: the coincidence match and a 3-D scene of its supercell computed here.
- * ADAPTER: the orientation relationship is today's `matchInterfaces` best match (coherence verdict's
- * planes); replaced by the interface gate of src/match (`smsi interface`) at merge.
+ * The interface view: the interface gate's orientation relationships of the metal and its oxide on the
+ * support, and the 3-D scene of the film the gate judges (or the one asked for), built by the slab builder
+ * of `smsi interface --export` (whole repeat units: stoichiometric slabs).
  */
-export function interfaceView(input: InterfaceInput): { match: InterfaceSummary; scene: InterfaceScene } {
-  const film = materialPhase(input.film, "film");
-  const substrate = materialPhase(input.substrate, "substrate");
-  const r = matchInterfaces(film, substrate, matchOptions(input, SYNC_MAX_MILLER_INDEX));
-  const c = r.coherence;
-  const pair =
-    r.millerPairs.find(
-      (p) =>
-        p.best &&
-        c.filmMiller &&
-        c.substrateMiller &&
-        p.filmMiller.join() === c.filmMiller.join() &&
-        p.substrateMiller.join() === c.substrateMiller.join(),
-    ) ?? r.millerPairs.find((p) => p.best === r.best);
-  const record = pair?.best ?? r.best;
-  if (!record)
-    throw new InputError(
-      "film",
-      `no coincidence match of ${film.id} on ${substrate.id} within the search limits; raise maxArea or choose other planes`,
-    );
-  const scene = buildInterfaceScene({
-    film: { id: film.id, cell: conventionalCell(film.structure, "film") },
-    substrate: { id: substrate.id, cell: conventionalCell(substrate.structure, "substrate") },
-    record,
-    slabThickness_A: input.slabThickness_A,
-    vacuum_A: input.vacuum_A,
-  });
-  return {
-    match: {
-      film: film.id,
-      substrate: substrate.id,
-      filmMiller: record.filmMiller,
-      substrateMiller: record.substrateMiller,
-      area_A2: record.area,
-      substrateArea_A2: norm(cross(record.substrateVectors[0], record.substrateVectors[1])),
-      cellsFilm: record.areaInFilmCells,
-      cellsSubstrate: record.areaInSubstrateCells,
-      vonMisesStrain: record.vonMisesStrain,
-      verdict: pair?.verdict ?? c.verdict,
-      overallVerdict: c.verdict,
-      reasons: c.reasons,
-    },
-    scene,
-  };
+export function interfaceView(input: InterfaceSceneInput): {
+  gate: InterfaceGateResult;
+  scene: InterfaceScene;
+} {
+  const scene = buildInterfaceScene(input);
+  return { gate: interfaceGate(input.metal, input.support, { supportFacet: input.supportFacet }), scene };
 }
 
-export interface InterfaceSummary {
-  film: string;
-  substrate: string;
-  filmMiller: number[];
-  substrateMiller: number[];
-  /** Coincidence area of the film (pymatgen's `match_area`), Å². */
-  area_A2: number;
-  /** The same supercell on the support side, Å² (the scene's in-plane cell). */
-  substrateArea_A2: number;
-  cellsFilm: number;
-  cellsSubstrate: number;
-  vonMisesStrain: number;
-  verdict: string;
-  overallVerdict: string;
-  reasons: string[];
-}
-
-export function interfaceExport(input: InterfaceInput, format: "cif" | "poscar"): string {
-  const { scene } = interfaceView(input);
-  return format === "cif" ? sceneToCif(scene) : sceneToPoscar(scene);
+/** CIF or POSCAR of the same model the scene draws. */
+export function interfaceExport(
+  input: InterfaceSceneInput,
+  format: "cif" | "poscar",
+): { text: string; fileName: string } {
+  return interfaceExportText(input, format);
 }
 
 export interface SweepProgress {
@@ -529,7 +462,39 @@ function compositionOf(a: Atmosphere): GasComposition {
 }
 
 /** `smsi predict` (src/predict) on the API's fields; the wire shape flattens consequences and assumptions to text. */
+/**
+ * Predictions are pure functions of their inputs and the materials library: the last
+ * `PREDICT_MEMO_SIZE` are kept (least recently used dropped; ≈ 5 kB each) and the memo is cleared when
+ * a material is imported through the API. A material added to the data folder by the CLI while the
+ * server runs is seen by new inputs only (restart the server to refresh the memo).
+ */
+export const PREDICT_MEMO_SIZE = 2000;
+const predictMemo = new Map<string, Prediction>();
+
 export function predict(input: PredictInput): Prediction {
+  const key = JSON.stringify([
+    input.metal,
+    input.support,
+    input.gas,
+    input.temperature,
+    input.pO2,
+    input.h2oH2,
+    input.co2Co,
+    input.sizeNm,
+  ]);
+  const hit = predictMemo.get(key);
+  if (hit) {
+    predictMemo.delete(key);
+    predictMemo.set(key, hit);
+    return hit;
+  }
+  const value = predictUncached(input);
+  if (predictMemo.size >= PREDICT_MEMO_SIZE) predictMemo.delete(predictMemo.keys().next().value as string);
+  predictMemo.set(key, value);
+  return value;
+}
+
+function predictUncached(input: PredictInput): Prediction {
   const metal = materialPhase(input.metal, "metal");
   if (metal.entry.role !== "metal")
     throw new InputError("metal", `"${metal.id}" is a ${metal.entry.role}, not a metal; e.g. Ru, Pt`);
@@ -615,7 +580,7 @@ function mapVariable(gas: Gas): { field: "pO2" | "h2oH2" | "co2Co"; label: strin
 
 /**
  * The predicted class over temperature × the gas's O2 pressure (or H2O:H2, CO2:CO ratio) for one pair.
- * Calls `predict` at every grid point, so it follows whatever predict is (ADAPTER until src/predict).
+ * Calls `predict` (src/predict, as `smsi predict`) at every grid point.
  */
 export function predictMap(input: PredictMapInput) {
   if (input.nT * input.nY > MAX_MAP_POINTS)
@@ -751,6 +716,12 @@ export async function runSimulation(
   ctx: SweepProgress & { progress(fraction: number, message: string, data?: unknown): void },
 ) {
   const model = p.model as BulkOxygenModel | EncapsulationModel;
+  // the pictures of `smsi simulate --out`: Model A's cross-section, Model B's top view, at start and end
+  const picture = () =>
+    model instanceof BulkOxygenModel
+      ? { kind: "cross-section" as const, data: model.crossSection() }
+      : { kind: "top-view" as const, data: (model as EncapsulationModel).topView() };
+  const startPicture = picture();
   const chunk = Math.max(1, Math.ceil(p.events / SIMULATE_PROGRESS_STEPS));
   let done = 0;
   while (done < p.events) {
@@ -766,6 +737,20 @@ export async function runSimulation(
     if (ran < n) break;
   }
   const series = model.series as (BulkOxygenSample | EncapsulationSample)[];
+  const endPicture = picture();
+  const draw = await simulateCharts();
+  const title = `${p.input.metal} on ${p.supportId}, ${p.conditions.temperature_K.toFixed(1)} K`;
+  const snapshots = [
+    { at: "start", picture: startPicture },
+    { at: "end", picture: endPicture },
+  ].map(({ at, picture: pic }) => ({
+    name: `${pic.kind}-${at}`,
+    time_s: pic.data.time_s,
+    svg:
+      pic.kind === "cross-section"
+        ? draw.crossSectionSvg(pic.data as ReturnType<BulkOxygenModel["crossSection"]>, title)
+        : draw.topViewSvg(pic.data as ReturnType<EncapsulationModel["topView"]>, title),
+  }));
   const last = model.sample();
   const final =
     "oxidisedFraction" in last
@@ -792,6 +777,7 @@ export async function runSimulation(
     final,
     points: series.map(point),
     series,
+    snapshots,
     simulatedTime_s: model.engine.time,
     events: model.engine.events,
     parameters: model.parameters,

@@ -1,250 +1,379 @@
 /**
- * The 3-D scene of a coincidence interface, computed on the server and drawn by the browser: the
- * substrate slab below the interface plane (z < 0) and the film slab above it, both cut to the
- * coincidence supercell; the substrate's conventional unit cell with a/b/c labels; the supercell box.
+ * The 3-D scene of the interface smsi uses, computed on the server and drawn by the browser: the
+ * interface gate's orientation relationship (src/match/gate.ts) for the metal or its oxide on the
+ * support, built by the slab builder of `smsi interface --export` (src/match/interface-export.ts):
+ * each slab is whole repeat units of its oriented cell, so it keeps the bulk stoichiometry; the
+ * film is strained in plane onto the substrate's coincidence cell. The scene's atoms are the model's
+ * atoms, and the CIF/POSCAR exports are the same model written by the same writer.
  *
- * Frame: x along the first coincidence vector of the substrate, z along the substrate plane normal,
- * y = z × x (right-handed), Å. The film is mapped onto the substrate supercell by the affine map that
- * takes its two coincidence vectors onto the substrate's (the strain of the match) and its plane normal
- * onto the substrate's.
+ * Frame: the model frame of the export (a ∥ x, b in the xy plane, c ∥ z = the substrate plane normal),
+ * Å; the substrate's lowest atom at z = 0. Boxes drawn: the conventional unit cell of each phase (with
+ * a/b/c labels; the film's strained like the film), the oriented repeat unit of each slab, the
+ * coincidence supercell (both slabs) and the periodic cell of the export (with vacuum).
  */
-import { writeCif } from "../crystal/cif/index.js";
-import { latticeFromVectors } from "../crystal/lattice.js";
-import type { Structure } from "../crystal/structure.js";
+import { getMaterial } from "../materials/library.js";
+import { type Mat3, type Vec3, add, scale } from "../crystal/vector.js";
+import { type GateVerdict, bulkPenetrationGate, interfaceGate } from "../match/gate.js";
 import {
-  type Mat3,
-  type Vec3,
-  add,
-  cross,
-  dot,
-  inverse3,
-  norm,
-  scale,
-  sub,
-  vecMat3,
-} from "../crystal/vector.js";
-import type { ConventionalCell } from "../match/cell.js";
-import type { MatchRecord } from "../match/match.js";
+  DEFAULT_LAYERS,
+  type InterfaceModel,
+  type SlabFrame,
+  type SlabSummary,
+  buildInterface,
+  writeInterface,
+} from "../match/interface-export.js";
 import { InputError } from "../units/errors.js";
 
-/** ASSUMPTION (display choice, overridable): thickness of each slab shown, Å. */
-export const DEFAULT_SLAB_THICKNESS_A = 6;
-/** ASSUMPTION (display choice): film–substrate gap at the interface, Å (a typical metal–O bond length). */
-export const INTERFACE_GAP_A = 2;
-/** ASSUMPTION (overridable): vacuum above the film in the exported cell, Å (common DFT slab choice). */
-export const DEFAULT_VACUUM_A = 15;
-/** Largest slab thickness accepted, Å. */
-export const MAX_SLAB_THICKNESS_A = 30;
-/** Largest number of atoms in a scene (keeps the page and the export bounded). */
+/** Largest number of atoms in a scene (keeps the page bounded; the browser repeats it in-plane). */
 export const MAX_SCENE_ATOMS = 5000;
+
+/** Where axis labels sit along each cell vector (display choice): just past its tip. */
+const AXIS_LABEL_AT = 1.08;
+
+export type FilmChoice = "auto" | "metal" | "oxide";
+
+export interface InterfaceSceneInput {
+  metal: string;
+  support: string;
+  /** The film drawn: "auto" (default) = the one the bulk-penetration gate judges, else metal or oxide. */
+  film?: FilmChoice;
+  supportFacet?: string;
+  layers?: number;
+  vacuum_A?: number;
+  gap_A?: number;
+}
 
 export interface SceneAtom {
   element: string;
+  /** Site label of the bulk structure, e.g. "O1". */
   label: string;
   slab: "film" | "substrate";
-  /** Cartesian position in the scene frame, Å. */
+  /** Cartesian position in the model frame, Å. */
   position: Vec3;
 }
 
 export interface SceneBox {
   origin: Vec3;
   vectors: [Vec3, Vec3, Vec3];
+  label: string;
+}
+
+export interface SceneUnitCell extends SceneBox {
+  kind: "conventional";
+  of: string;
+  spaceGroup: string;
+  /** Lattice points in the conventional cell: 1 = it is also a primitive cell. */
+  latticePoints: number;
+  axisLabels: { text: "a" | "b" | "c"; position: Vec3 }[];
+}
+
+export interface SceneSlab extends SlabSummary {
+  /** Bulk reduced formula and how many of them the slab holds (an integer: the slab is stoichiometric). */
+  bulkFormula: string;
+  formulaUnits: number;
+  atomsPerRepeat: number;
 }
 
 export interface InterfaceScene {
-  film: string;
-  substrate: string;
-  filmMiller: number[];
-  substrateMiller: number[];
+  metal: string;
+  support: string;
+  film: SceneSlab & { kind: "metal" | "oxide"; chosenBy: "gate" | "request" };
+  substrate: SceneSlab;
+  relationship: {
+    filmPlane: string;
+    substratePlane: string;
+    verdict: GateVerdict;
+    misfit: number;
+    strain: number;
+    sigma: number;
+    cellsFilm: number;
+    cellsSubstrate: number;
+    area_A2: number;
+    reason: string;
+  };
+  /** The bulk-penetration gate: which film it judges and its verdict. */
+  gate: { verdict: GateVerdict; film: string; source: string };
   frame: string;
   atoms: SceneAtom[];
-  /** The coincidence supercell: in-plane vectors and the slab height. */
-  supercell: SceneBox & { label: string };
-  /** The substrate's conventional unit cell (the cell the match used), with axis labels. */
-  unitCell: SceneBox & {
-    kind: "conventional";
-    of: string;
-    label: string;
-    axisLabels: { text: "a" | "b" | "c"; position: Vec3 }[];
-  };
-  /** Primitive surface cells of each side in the supercell (the match counts these). */
+  /** The coincidence supercell holding both slabs (in-plane coincidence vectors, up to the film's top). */
+  supercell: SceneBox;
+  /** The periodic cell written to CIF/POSCAR (with vacuum). */
+  exportCell: SceneBox;
+  repeatUnits: { substrate: SceneBox; film: SceneBox };
+  unitCells: { substrate: SceneUnitCell; film: SceneUnitCell };
   primitiveSurfaceCells: { film: number; substrate: number; note: string };
-  slabThickness_A: number;
+  layers: number;
   gap_A: number;
   vacuum_A: number;
+  notes: string[];
 }
 
-interface SideInput {
-  id: string;
-  cell: ConventionalCell;
-}
+/** The slab builder names CLI options in its errors; the API names its JSON fields. */
+const API_FIELDS: Record<string, string> = {
+  "--layers": "layers",
+  "--vacuum": "vacuum_A",
+  "--gap": "gap_A",
+  "--export-film": "film",
+  "--export": "metal",
+  "--support-facet": "supportFacet",
+  plane: "supportFacet",
+  METAL: "metal",
+  SUPPORT: "support",
+  oxide: "metal",
+};
 
-const unit = (v: Vec3): Vec3 => scale(v, 1 / norm(v));
-
-/** Atoms of a periodic structure whose fractional coordinates in `box` (rows = box vectors) lie in [0,1)³. */
-function atomsInBox(structure: Structure, box: Mat3): { frac: Vec3; element: string; label: string }[] {
-  const L = structure.lattice.matrix;
-  const Linv = inverse3(L);
-  const Binv = inverse3(box);
-  // Bounds of the lattice translations: the box corners in the crystal's fractional coordinates.
-  const lo: Vec3 = [Infinity, Infinity, Infinity];
-  const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < 8; i++) {
-    const corner = vecMat3([i & 1, (i >> 1) & 1, (i >> 2) & 1], box);
-    const f = vecMat3(corner, Linv);
-    for (let k = 0; k < 3; k++) {
-      lo[k] = Math.min(lo[k], Math.floor(f[k]) - 1);
-      hi[k] = Math.max(hi[k], Math.ceil(f[k]) + 1);
-    }
+function apiFields<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InputError && e.field in API_FIELDS)
+      throw new InputError(API_FIELDS[e.field], e.message.slice(e.field.length + 2));
+    throw e;
   }
-  const cells = (hi[0] - lo[0] + 1) * (hi[1] - lo[1] + 1) * (hi[2] - lo[2] + 1);
-  if (cells * structure.sites.length > 50 * MAX_SCENE_ATOMS)
-    throw new InputError("slabThickness_A", "the scene would be too large; lower the thickness or maxArea");
-  const out: { frac: Vec3; element: string; label: string }[] = [];
-  const eps = 1e-6;
-  for (let i = lo[0]; i <= hi[0]; i++)
-    for (let j = lo[1]; j <= hi[1]; j++)
-      for (let k = lo[2]; k <= hi[2]; k++)
-        for (const s of structure.sites) {
-          const r = vecMat3(add(s.frac, [i, j, k]), L);
-          const f = vecMat3(r, Binv);
-          if (f.every((x) => x >= -eps && x < 1 - eps))
-            out.push({ frac: f.map((x) => Math.max(0, x)) as Vec3, element: s.species, label: s.label });
-        }
-  if (out.length > MAX_SCENE_ATOMS)
-    throw new InputError(
-      "slabThickness_A",
-      `the scene would hold ${out.length} atoms (limit ${MAX_SCENE_ATOMS}); lower the thickness or maxArea`,
-    );
+}
+
+/** Counts of each element, reduced by their greatest common divisor. */
+function composition(species: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of species) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
+}
+
+function gcd(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** The bulk's reduced formula and how many of it `atoms` hold (throws when not a whole number: a bug). */
+function formulaUnits(bulkSpecies: readonly string[], atoms: readonly string[]) {
+  const bulk = composition(bulkSpecies);
+  const g = [...bulk.values()].reduce(gcd);
+  const reduced = new Map([...bulk].map(([k, v]) => [k, v / g]));
+  const have = composition(atoms);
+  const [first] = reduced;
+  const n = (have.get(first[0]) ?? 0) / first[1];
+  const whole =
+    Number.isInteger(n) &&
+    have.size === reduced.size &&
+    [...reduced].every(([el, c]) => have.get(el) === n * c);
+  if (!whole)
+    throw new Error(`slab is not stoichiometric: ${[...have].join(" ")} vs ${[...reduced].join(" ")}`);
+  return {
+    formula: [...reduced].map(([el, c]) => `${el}${c === 1 ? "" : c}`).join(""),
+    units: n,
+  };
+}
+
+const mul = (v: Vec3, m: Mat3): Vec3 => [
+  v[0] * m[0][0] + v[1] * m[1][0] + v[2] * m[2][0],
+  v[0] * m[0][1] + v[1] * m[1][1] + v[2] * m[2][1],
+  v[0] * m[0][2] + v[1] * m[1][2] + v[2] * m[2][2],
+];
+
+function corners(origin: Vec3, [a, b, c]: readonly Vec3[]): Vec3[] {
+  const out: Vec3[] = [];
+  for (let i = 0; i < 8; i++) {
+    let p = origin;
+    if (i & 1) p = add(p, a);
+    if (i & 2) p = add(p, b);
+    if (i & 4) p = add(p, c);
+    out.push(p);
+  }
   return out;
 }
 
-export function buildInterfaceScene(input: {
-  film: SideInput;
-  substrate: SideInput;
-  record: MatchRecord;
-  slabThickness_A?: number;
-  vacuum_A?: number;
-}): InterfaceScene {
-  const t = input.slabThickness_A ?? DEFAULT_SLAB_THICKNESS_A;
-  if (!(t > 0 && t <= MAX_SLAB_THICKNESS_A))
-    throw new InputError("slabThickness_A", `a thickness in Å, 0 < t ≤ ${MAX_SLAB_THICKNESS_A}`);
-  const vacuum = input.vacuum_A ?? DEFAULT_VACUUM_A;
-  if (!(vacuum >= 0 && vacuum <= 100)) throw new InputError("vacuum_A", "a vacuum in Å, 0 ≤ v ≤ 100");
-  const r = input.record;
-  const [s1, s2] = r.substrateVectors;
-  const [f1, f2] = r.filmVectors;
-  const ns = unit(cross(s1, s2));
-  const nf = unit(cross(f1, f2));
-  // Scene frame: e1 ∥ s1, e3 ∥ substrate normal.
-  const e1 = unit(s1);
-  const e3 = ns;
-  const e2 = cross(e3, e1);
-  const toScene = (v: Vec3): Vec3 => [dot(v, e1), dot(v, e2), dot(v, e3)];
-
-  const subBox: Mat3 = [s1, s2, scale(ns, t)];
-  const filmBox: Mat3 = [f1, f2, scale(nf, t)];
-  const sub = atomsInBox(input.substrate.cell.structure, subBox);
-  const film = atomsInBox(input.film.cell.structure, filmBox);
-  const S1 = toScene(s1);
-  const S2 = toScene(s2);
-  const atoms: SceneAtom[] = [];
-  for (const a of sub)
-    atoms.push({
-      element: a.element,
-      label: a.label,
-      slab: "substrate",
-      position: add(add(scale(S1, a.frac[0]), scale(S2, a.frac[1])), [0, 0, (a.frac[2] - 1) * t]),
-    });
-  for (const a of film)
-    atoms.push({
-      element: a.element,
-      label: a.label,
-      slab: "film",
-      position: add(add(scale(S1, a.frac[0]), scale(S2, a.frac[1])), [0, 0, INTERFACE_GAP_A + a.frac[2] * t]),
-    });
-  if (atoms.length > MAX_SCENE_ATOMS)
-    throw new InputError(
-      "slabThickness_A",
-      `the scene would hold ${atoms.length} atoms; lower the thickness`,
-    );
-
-  const L = input.substrate.cell.structure.lattice.matrix.map(toScene) as [Vec3, Vec3, Vec3];
-  const origin: Vec3 = [0, 0, -t];
-  const axisLabels = (["a", "b", "c"] as const).map((text, i) => ({
-    text,
-    position: add(origin, scale(L[i], 1.08)),
-  }));
-  const hkl = (m: readonly number[]) => `(${m.join(" ")})`;
-  const substrateArea = norm(cross(s1, s2));
+/**
+ * The conventional cell of one slab's phase in the model frame, at a lattice point of the crystal
+ * (so the box is in registry with the atoms), translated by whole lattice vectors to lie in its slab
+ * as far as it can (display choice).
+ */
+function unitCellOf(
+  id: string,
+  frame: SlabFrame,
+  slabZ: [number, number],
+  centre: [number, number],
+  strained: boolean,
+): SceneUnitCell {
+  const L = frame.cell.structure.lattice.matrix;
+  const vectors = L.map((r) => mul(r as Vec3, frame.toModel)) as [Vec3, Vec3, Vec3];
+  const R = 3;
+  let best: { origin: Vec3; cost: number } | undefined;
+  for (let i = -R; i <= R; i++)
+    for (let j = -R; j <= R; j++)
+      for (let k = -R; k <= R; k++) {
+        const origin = add(frame.origin, mul([i, j, k], [vectors[0], vectors[1], vectors[2]]));
+        const c = corners(origin, vectors);
+        const zs = c.map((p) => p[2]);
+        const outside = Math.max(0, slabZ[0] - Math.min(...zs)) + Math.max(0, Math.max(...zs) - slabZ[1]);
+        const mx = c.reduce((s, p) => s + p[0], 0) / 8;
+        const my = c.reduce((s, p) => s + p[1], 0) / 8;
+        const cost = outside + 0.01 * Math.hypot(mx - centre[0], my - centre[1]);
+        if (!best || cost < best.cost - 1e-9) best = { origin, cost };
+      }
+  const origin = best!.origin;
+  const points = frame.cell.centrings.length;
+  const sg = frame.cell.spaceGroup.symbol;
   return {
-    film: input.film.id,
-    substrate: input.substrate.id,
-    filmMiller: [...r.filmMiller],
-    substrateMiller: [...r.substrateMiller],
-    frame: "x ∥ first substrate coincidence vector, z ∥ substrate plane normal, Å; interface plane at z = 0",
+    kind: "conventional",
+    of: id,
+    spaceGroup: sg,
+    latticePoints: points,
+    origin,
+    vectors,
+    label:
+      `conventional cell of ${id} (${sg}, ${frame.cell.asGiven ? "as bundled" : "standardised by moyo"}; ` +
+      (points === 1
+        ? "primitive: 1 lattice point"
+        : `${points} lattice points: the primitive cell is 1/${points} of it`) +
+      `)${strained ? ", strained with the film" : ""}`,
+    axisLabels: (["a", "b", "c"] as const).map((text, n) => ({
+      text,
+      position: add(origin, scale(vectors[n], AXIS_LABEL_AT)),
+    })),
+  };
+}
+
+function slabOf(summary: SlabSummary, frame: SlabFrame, atoms: readonly string[]): SceneSlab {
+  const fu = formulaUnits(
+    getMaterial(summary.id).structure.sites.map((s) => s.species),
     atoms,
-    supercell: {
-      origin,
-      vectors: [S1, S2, [0, 0, 2 * t + INTERFACE_GAP_A]],
-      label: `coincidence supercell ${input.film.id}${hkl(r.filmMiller)} ∥ ${input.substrate.id}${hkl(r.substrateMiller)}, ${substrateArea.toFixed(1)} Å² (film cell strained onto the support)`,
-    },
-    unitCell: {
-      kind: "conventional",
-      of: input.substrate.id,
-      origin,
-      vectors: L,
-      label: `conventional cell of ${input.substrate.id} (${input.substrate.cell.spaceGroup.symbol}, ${input.substrate.cell.asGiven ? "as bundled" : "standardised by moyo"}); the match counts primitive surface cells`,
-      axisLabels,
-    },
-    primitiveSurfaceCells: {
-      film: r.areaInFilmCells,
-      substrate: r.areaInSubstrateCells,
-      note: "areas in primitive surface cells of each plane (the conventional cell may be centred)",
-    },
-    slabThickness_A: t,
-    gap_A: INTERFACE_GAP_A,
-    vacuum_A: vacuum,
-  };
-}
-
-/** The scene as a periodic structure: supercell in-plane, slabs + vacuum along z. */
-export function sceneStructure(scene: InterfaceScene): Structure {
-  const [a, b] = scene.supercell.vectors;
-  const height = 2 * scene.slabThickness_A + scene.gap_A + scene.vacuum_A;
-  const lattice = latticeFromVectors([a, b, [0, 0, height]]);
-  const inv = inverse3(lattice.matrix);
+  );
   return {
-    lattice,
-    sites: scene.atoms.map((x) => {
-      const f = vecMat3(sub(x.position, scene.supercell.origin), inv).map((v) => v - Math.floor(v)) as Vec3;
-      return { species: x.element, frac: f, occupancy: 1, label: `${x.label}_${x.slab}` };
-    }),
+    ...summary,
+    bulkFormula: fu.formula,
+    formulaUnits: fu.units,
+    atomsPerRepeat: frame.atomsPerRepeat,
   };
 }
 
-export function sceneToCif(scene: InterfaceScene): string {
-  return writeCif(sceneStructure(scene), {
-    blockName: `${scene.film}_on_${scene.substrate}`,
-    meta: { _smsi_note: scene.supercell.label },
+/** The film the bulk-penetration gate judges for this pair ("oxide" when it is the metal's oxide). */
+export function gateFilm(metal: string, support: string, supportFacet?: string): "metal" | "oxide" {
+  const g = interfaceGate(metal, support, { supportFacet });
+  const bp = bulkPenetrationGate(metal, support, { supportFacet });
+  return g.oxide && bp.film === g.oxide.formula ? "oxide" : "metal";
+}
+
+/** The slab model behind the scene (and its exports). */
+export function interfaceModel(input: InterfaceSceneInput): {
+  model: InterfaceModel;
+  chosenBy: "gate" | "request";
+} {
+  return apiFields(() => {
+    const choice = input.film ?? "auto";
+    const film = choice === "auto" ? gateFilm(input.metal, input.support, input.supportFacet) : choice;
+    const model = buildInterface(input.metal, input.support, {
+      supportFacet: input.supportFacet,
+      layers: input.layers ?? DEFAULT_LAYERS,
+      vacuum_A: input.vacuum_A,
+      gap_A: input.gap_A,
+      film,
+    });
+    if (model.atoms.length > MAX_SCENE_ATOMS)
+      throw new InputError(
+        "layers",
+        `the scene would hold ${model.atoms.length} atoms (limit ${MAX_SCENE_ATOMS}); lower layers`,
+      );
+    return { model, chosenBy: choice === "auto" ? "gate" : "request" };
   });
 }
 
-/** VASP POSCAR (VASP 5 format: element line, counts, Direct coordinates). */
-export function sceneToPoscar(scene: InterfaceScene): string {
-  const s = sceneStructure(scene);
-  const elements = [...new Set(s.sites.map((x) => x.species))];
-  const f = (x: number) => x.toFixed(10).padStart(16);
-  const lines = [
-    scene.supercell.label,
-    "1.0",
-    ...s.lattice.matrix.map((v) => v.map(f).join(" ")),
-    elements.join(" "),
-    elements.map((e) => s.sites.filter((x) => x.species === e).length).join(" "),
-    "Direct",
-  ];
-  for (const e of elements)
-    for (const site of s.sites.filter((x) => x.species === e))
-      lines.push(`${site.frac.map(f).join(" ")} ${e}`);
-  return `${lines.join("\n")}\n`;
+export function buildInterfaceScene(input: InterfaceSceneInput): InterfaceScene {
+  const { model, chosenBy } = interfaceModel(input);
+  const bp = apiFields(() =>
+    bulkPenetrationGate(input.metal, input.support, { supportFacet: input.supportFacet }),
+  );
+  const rel = model.relationship;
+  const atoms: SceneAtom[] = model.atoms.map((a) => ({
+    element: a.species,
+    label: a.label,
+    slab: a.part,
+    position: a.cart,
+  }));
+  const zOf = (part: SceneAtom["slab"]) => {
+    const z = atoms.filter((a) => a.slab === part).map((a) => a.position[2]);
+    return [Math.min(...z), Math.max(...z)] as [number, number];
+  };
+  const subZ = zOf("substrate");
+  const filmZ = zOf("film");
+  const [A, B, C] = model.lattice.matrix as [Vec3, Vec3, Vec3];
+  const centre: [number, number] = [(A[0] + B[0]) / 2, (A[1] + B[1]) / 2];
+  const f = model.frames;
+  const repeatBox = (frame: SlabFrame, id: string, layers: number): SceneBox => ({
+    origin: frame.origin,
+    vectors: frame.repeat as [Vec3, Vec3, Vec3],
+    label: `repeat unit of the ${id} slab (${frame.atomsPerRepeat} atoms; the slab is ${layers} of them)`,
+  });
+  const substrate = slabOf(
+    model.substrate,
+    f.substrate,
+    model.atoms.filter((a) => a.part === "substrate").map((a) => a.species),
+  );
+  const film = slabOf(
+    model.film,
+    f.film,
+    model.atoms.filter((a) => a.part === "film").map((a) => a.species),
+  );
+  return {
+    metal: input.metal,
+    support: input.support,
+    film: { ...film, kind: model.filmKind, chosenBy },
+    substrate,
+    relationship: {
+      filmPlane: rel.filmPlane,
+      substratePlane: rel.substratePlane,
+      verdict: rel.verdict,
+      misfit: rel.misfit,
+      strain: rel.strain,
+      sigma: rel.sigma,
+      cellsFilm: rel.cellsFilm,
+      cellsSubstrate: rel.cellsSubstrate,
+      area_A2: rel.area_A2,
+      reason: rel.reason,
+    },
+    gate: { verdict: bp.verdict, film: bp.film, source: bp.source },
+    frame:
+      "model frame of the export: x ∥ a (first substrate coincidence vector), z ∥ substrate plane normal, Å; lowest substrate atom at z = 0",
+    atoms,
+    supercell: {
+      origin: [0, 0, 0],
+      vectors: [A, B, [0, 0, filmZ[1]]],
+      label: `coincidence supercell ${model.film.id}${rel.filmPlane} ∥ ${model.substrate.id}${rel.substratePlane}, ${rel.area_A2.toFixed(1)} Å², Σ ${rel.sigma} (film strained onto the support, misfit ${(100 * rel.misfit).toFixed(1)} %)`,
+    },
+    exportCell: {
+      origin: [0, 0, 0],
+      vectors: [A, B, C],
+      label: `periodic cell of the CIF/POSCAR export (${model.atoms.length} atoms, ${model.vacuum_A} Å vacuum)`,
+    },
+    repeatUnits: {
+      substrate: repeatBox(f.substrate, model.substrate.id, model.substrate.layers),
+      film: repeatBox(f.film, model.film.id, model.film.layers),
+    },
+    unitCells: {
+      substrate: unitCellOf(model.substrate.id, f.substrate, subZ, centre, false),
+      film: unitCellOf(model.film.id, f.film, filmZ, centre, true),
+    },
+    primitiveSurfaceCells: {
+      film: rel.cellsFilm,
+      substrate: rel.cellsSubstrate,
+      note: "the coincidence cell in primitive surface cells of each plane (the conventional cells may be centred)",
+    },
+    layers: model.substrate.layers,
+    gap_A: model.gap_A,
+    vacuum_A: model.vacuum_A,
+    notes: model.notes,
+  };
+}
+
+/** CIF or VASP POSCAR of the scene's model: the writer of `smsi interface --export`. */
+export function interfaceExportText(
+  input: InterfaceSceneInput,
+  format: "cif" | "poscar",
+): { text: string; fileName: string } {
+  const { model } = interfaceModel(input);
+  return {
+    text: writeInterface(model, format === "cif" ? "cif" : "vasp"),
+    fileName: `${model.film.id}_on_${model.substrate.id}.${format === "cif" ? "cif" : "vasp"}`,
+  };
 }

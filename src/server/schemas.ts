@@ -1,5 +1,6 @@
 /** Request and response schemas of the JSON API (zod; also the OpenAPI description at /api/docs). */
 import { z } from "zod";
+import { DEFAULT_LAYERS, MAX_LAYERS, MAX_SPACING_A, MIN_SPACING_A } from "../match/interface-export.js";
 import { MAX_MILLER_INDEX } from "../match/miller-enumeration.js";
 import { MATERIAL_ROLES } from "../materials/types.js";
 import { RUN_STATUSES } from "../store/store.js";
@@ -94,10 +95,31 @@ export const MatchBody = z
   })
   .strict();
 
-export const InterfaceBody = MatchBody.extend({
-  slabThickness_A: z.number().positive().max(30).optional(),
-  vacuum_A: z.number().min(0).max(100).optional(),
-}).strict();
+export const InterfaceBody = z
+  .object({
+    metal: id.describe("metal, e.g. Ru"),
+    support: id.describe("support id, e.g. TiO2-rutile"),
+    film: z
+      .enum(["auto", "metal", "oxide"])
+      .default("auto")
+      .describe("film drawn: auto = the one the bulk-penetration gate judges (metal or its oxide)"),
+    supportFacet: z.string().min(1).max(40).optional().describe("only this support plane, e.g. (110)"),
+    layers: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_LAYERS)
+      .optional()
+      .describe(`whole repeat units of each slab (default ${DEFAULT_LAYERS})`),
+    vacuum_A: z
+      .number()
+      .min(MIN_SPACING_A)
+      .max(MAX_SPACING_A)
+      .optional()
+      .describe("vacuum above the film, Å"),
+    gap_A: z.number().min(MIN_SPACING_A).max(MAX_SPACING_A).optional().describe("film–substrate gap, Å"),
+  })
+  .strict();
 
 export const ExportQuery = z.object({ format: z.enum(["cif", "poscar"]).default("cif") });
 

@@ -7,7 +7,8 @@
  * `screen_results` / `screen_dead_letters` (smsi screen campaigns, written by src/screen/results.ts).
  *
  * Crash safety: every write is one SQLite transaction. A run is written either whole (`recordRun`: inputs
- * and result in one INSERT) or as `running` → one UPDATE to its final state; a CHECK constraint refuses a
+ * and result in one INSERT; `recordRuns` / `RunBatcher`: several whole runs in one transaction, each caller
+ * told only after the commit) or as `running` → one UPDATE to its final state; a CHECK constraint refuses a
  * `done` row without a result, and `open` marks runs left `running` by a killed process as `interrupted`.
  * With WAL and synchronous=NORMAL a committed transaction survives the process being killed (SIGKILL);
  * only an operating-system crash or power loss may roll back the last commits (SQLite documentation,
@@ -231,6 +232,78 @@ export interface CaseDocument {
   reference?: { year?: number | null } | null;
 }
 
+/** A finished run to write; `inputsJson` / `resultJson` when the caller already holds the JSON text. */
+export interface FinishedRun {
+  id: string;
+  kind: string;
+  inputs: unknown;
+  result: unknown;
+  inputsJson?: string;
+  resultJson?: string;
+  status?: "done" | "failed";
+  error?: string;
+}
+
+/**
+ * Batches finished runs into one transaction per event-loop turn: `record` resolves with the run's id
+ * once its transaction has committed, so a caller that answers after `await record(…)` never
+ * acknowledges a run that a crash could lose (WAL, synchronous = NORMAL: committed transactions
+ * survive the process being killed). Runs queued when the process dies were never acknowledged.
+ */
+export class RunBatcher {
+  private queue: {
+    run: Omit<FinishedRun, "id">;
+    resolve: (id: string) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly store: Store,
+    /** Largest batch in one transaction (bounds the time one commit holds the event loop). */
+    readonly maxBatch = RUN_BATCH_MAX,
+  ) {}
+
+  record(run: Omit<FinishedRun, "id">): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ run, resolve, reject });
+      if (this.queue.length >= this.maxBatch) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commit everything queued now. */
+  flush(): void {
+    this.scheduled = false;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      let ids: string[];
+      try {
+        ids = this.store.recordRuns(batch.map((b) => b.run));
+      } catch {
+        // one bad run (e.g. refused by a CHECK) must not fail the others: write them one by one
+        for (const b of batch)
+          try {
+            b.resolve(this.store.recordRuns([b.run])[0]);
+          } catch (e) {
+            b.reject(e);
+          }
+        continue;
+      }
+      for (const [i, b] of batch.entries()) b.resolve(ids[i]);
+    }
+  }
+}
+
+/**
+ * Most runs committed in one transaction by `RunBatcher` (ASSUMPTION, a tuning choice: at 50
+ * concurrent clients a turn of the event loop collects a few dozen; a cap keeps one commit short).
+ */
+export const RUN_BATCH_MAX = 256;
+
 export class Store {
   readonly db: Database.Database;
   readonly path: string;
@@ -290,6 +363,33 @@ export class Store {
 
   // ---- runs ----
 
+  private insertRunStatement?: Database.Statement;
+
+  /** The INSERT of a finished run, prepared once. */
+  private get insertRun(): Database.Statement {
+    this.insertRunStatement ??= this.db.prepare(
+      "INSERT INTO runs (id, kind, inputs, smsi_version, status, result, error, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    return this.insertRunStatement;
+  }
+
+  /** Inserts finished runs (one statement per run; the caller owns the transaction). */
+  private insertRuns(runs: readonly FinishedRun[]): void {
+    const t = now();
+    for (const r of runs)
+      this.insertRun.run(
+        r.id,
+        r.kind,
+        r.inputsJson ?? JSON.stringify(r.inputs ?? null),
+        SMSI_VERSION,
+        r.status ?? "done",
+        r.resultJson ?? (r.result === undefined ? null : JSON.stringify(r.result)),
+        r.error ?? null,
+        t,
+        t,
+      );
+  }
+
   /** A finished computation, written whole in one transaction. */
   recordRun(
     kind: string,
@@ -299,23 +399,18 @@ export class Store {
     error?: string,
   ) {
     const id = randomUUID();
-    const t = now();
-    this.db
-      .prepare(
-        "INSERT INTO runs (id, kind, inputs, smsi_version, status, result, error, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        id,
-        kind,
-        JSON.stringify(inputs ?? null),
-        SMSI_VERSION,
-        status,
-        result === undefined ? null : JSON.stringify(result),
-        error ?? null,
-        t,
-        t,
-      );
+    this.insertRuns([{ id, kind, inputs, result, status, error }]);
     return id;
+  }
+
+  /**
+   * Several finished runs in one transaction: all are committed or none (a killed process leaves none of
+   * them). One commit instead of one per run is what makes the API's batched writes cheaper.
+   */
+  recordRuns(runs: readonly Omit<FinishedRun, "id">[]): string[] {
+    const withIds = runs.map((r) => ({ ...r, id: randomUUID() }));
+    this.db.transaction(() => this.insertRuns(withIds))();
+    return withIds.map((r) => r.id);
   }
 
   /** A background job starts: its row exists as `running` until `finishRun`. */

@@ -90,40 +90,89 @@ export interface Prediction {
 
 export type Vec3 = [number, number, number];
 
+export interface SceneBox {
+  origin: Vec3;
+  vectors: [Vec3, Vec3, Vec3];
+  label: string;
+}
+
+export interface SceneUnitCell extends SceneBox {
+  kind: "conventional";
+  of: string;
+  spaceGroup: string;
+  latticePoints: number;
+  axisLabels: { text: string; position: Vec3 }[];
+}
+
+export interface SceneSlab {
+  id: string;
+  formula: string;
+  plane: string;
+  layers: number;
+  atoms: number;
+  thickness_A: number;
+  bulkFormula: string;
+  formulaUnits: number;
+  atomsPerRepeat: number;
+}
+
+/** The scene of POST /api/interface (src/server/scene.ts). */
 export interface Scene {
-  film: string;
-  substrate: string;
-  filmMiller: number[];
-  substrateMiller: number[];
+  metal: string;
+  support: string;
+  film: SceneSlab & { kind: "metal" | "oxide"; chosenBy: "gate" | "request" };
+  substrate: SceneSlab;
+  relationship: {
+    filmPlane: string;
+    substratePlane: string;
+    verdict: string;
+    misfit: number;
+    strain: number;
+    sigma: number;
+    cellsFilm: number;
+    cellsSubstrate: number;
+    area_A2: number;
+    reason: string;
+  };
+  gate: { verdict: string; film: string; source: string };
   frame: string;
   atoms: { element: string; label: string; slab: "film" | "substrate"; position: Vec3 }[];
-  supercell: { origin: Vec3; vectors: [Vec3, Vec3, Vec3]; label: string };
-  unitCell: {
-    origin: Vec3;
-    vectors: [Vec3, Vec3, Vec3];
-    kind: string;
-    of: string;
-    label: string;
-    axisLabels: { text: string; position: Vec3 }[];
-  };
+  supercell: SceneBox;
+  exportCell: SceneBox;
+  repeatUnits: { substrate: SceneBox; film: SceneBox };
+  unitCells: { substrate: SceneUnitCell; film: SceneUnitCell };
   primitiveSurfaceCells: { film: number; substrate: number; note: string };
+  layers: number;
+  gap_A: number;
+  vacuum_A: number;
+  notes: string[];
+}
+
+interface GateRelationship {
+  filmPlane: string;
+  substratePlane: string;
+  verdict: string;
+  misfit: number;
+  sigma: number;
+  area_A2: number;
+  reason: string;
 }
 
 export interface InterfaceView {
   runId: string;
-  match: {
-    film: string;
-    substrate: string;
-    filmMiller: number[];
-    substrateMiller: number[];
-    area_A2: number;
-    substrateArea_A2: number;
-    cellsFilm: number;
-    cellsSubstrate: number;
-    vonMisesStrain: number;
-    verdict: string;
-    overallVerdict: string;
-    reasons: string[];
+  /** The interface gate (src/match/gate.ts): every relationship searched, for the metal and its oxide. */
+  gate: {
+    metal: string;
+    support: string;
+    relationships: GateRelationship[];
+    chosen: GateRelationship;
+    oxide: {
+      formula: string;
+      id: string;
+      relationships: GateRelationship[];
+      chosen: GateRelationship;
+    } | null;
+    oxideNote: string | null;
   };
   scene: Scene;
 }

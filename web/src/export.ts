@@ -26,6 +26,19 @@ export function toCsv(rows: Record<string, unknown>[], columns?: string[]): stri
   return `${[cols.join(","), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`;
 }
 
+/**
+ * A nested JSON document as rows of { path, value } (e.g. `result.rationale.0.verdict`), one per leaf:
+ * the CSV of a document that has no natural table.
+ */
+export function leafRows(doc: unknown, path = ""): { path: string; value: unknown }[] {
+  if (doc !== null && typeof doc === "object") {
+    const entries = Array.isArray(doc) ? doc.map((v, i) => [String(i), v] as const) : Object.entries(doc);
+    if (entries.length === 0) return [{ path, value: Array.isArray(doc) ? "[]" : "{}" }];
+    return entries.flatMap(([k, v]) => leafRows(v, path ? `${path}.${k}` : k));
+  }
+  return [{ path, value: doc }];
+}
+
 export function downloadCsv(name: string, rows: Record<string, unknown>[], columns?: string[]): void {
   download(name, toCsv(rows, columns), "text/csv");
 }

@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { get } from "../api";
 import { ErrorBox, ExportBar, errorText } from "../common";
+import { leafRows } from "../export";
 
 interface Run {
   id: string;
@@ -45,6 +46,21 @@ export function RunsPage() {
         </button>
         <ErrorBox error={error.value} />
         {runs.value && (
+          <ExportBar
+            name="runs"
+            json={() => runs.value}
+            csv={() =>
+              (runs.value?.runs ?? []).map((r) => ({
+                id: r.id,
+                createdAt: r.createdAt,
+                kind: r.kind,
+                status: r.status,
+                inputs: r.inputs,
+              }))
+            }
+          />
+        )}
+        {runs.value && (
           <div class="table-wrap tall">
             <table>
               <thead>
@@ -86,7 +102,11 @@ export function RunsPage() {
             <h3>
               {open.value.kind} — {open.value.status}
             </h3>
-            <ExportBar name={`run-${open.value.id}`} json={() => open.value} />
+            <ExportBar
+              name={`run-${open.value.id}`}
+              json={() => open.value}
+              csv={() => leafRows(open.value)}
+            />
             <pre class="doc tall">{JSON.stringify(open.value, null, 2)}</pre>
           </>
         ) : (

@@ -23,6 +23,8 @@ interface SimulateResult {
   series: Record<string, unknown>[];
   simulatedTime_s: number;
   events: number;
+  /** Cross-section (Model A) or top view (Model B) at the start and the end, SVG. */
+  snapshots: { name: string; time_s: number; svg: string }[];
 }
 
 const MODELS = {
@@ -279,6 +281,23 @@ export function SimulatePage() {
               csv={() => r.series.map((s) => ({ ...s })) as Record<string, unknown>[]}
               svg={() => svg}
             />
+            <h3>{r.model === "bulk-oxygen" ? "Cross-sections" : "Top views"}</h3>
+            <div class="snapshots" data-testid="simulate-snapshots">
+              {r.snapshots.map((snap) => (
+                <figure key={snap.name}>
+                  <div
+                    class="chart"
+                    role="img"
+                    aria-label={`${snap.name} at t = ${snap.time_s.toExponential(3)} s`}
+                    dangerouslySetInnerHTML={{ __html: snap.svg }}
+                  />
+                  <figcaption>
+                    {snap.name}, t = {snap.time_s.toExponential(3)} s
+                  </figcaption>
+                  <ExportBar name={`${name}-${snap.name}`} svg={() => snap.svg} />
+                </figure>
+              ))}
+            </div>
           </>
         )}
       </section>
