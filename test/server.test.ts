@@ -171,6 +171,25 @@ describe("errors", () => {
     expect(r.body.message).toMatch(message);
   });
 
+  it("prior treatments: a 500 °C H2 reduction keeps Pt/TiO2 encapsulated in a 200 °C H2 step; bad ones name prior.N.field", async () => {
+    const body = { metal: "Pt", support: "TiO2-anatase", gas: "H2", temperature: "200C" };
+    const alone = await post("/api/predict", body);
+    const after = await post("/api/predict", { ...body, prior: [{ gas: "H2", temperature: "500C" }] });
+    expect(alone.status).toBe(200);
+    expect(alone.body.class).toBe("none");
+    expect(after.status).toBe(200);
+    expect([after.body.class, after.body.trigger]).toEqual(["SE-SMSI", "reductive"]);
+    const hot = await post("/api/predict", { ...body, prior: [{ gas: "H2", temperature: "hot" }] });
+    expect(hot.status).toBe(400);
+    expect(hot.body.field).toBe("prior.0.temperature");
+    const many = await post("/api/predict", {
+      ...body,
+      prior: Array.from({ length: 9 }, () => ({ gas: "H2", temperature: "500C" })),
+    });
+    expect(many.status).toBe(400);
+    expect(many.body.field).toBe("prior");
+  });
+
   it("names nested field paths and unknown keys", async () => {
     const bad = await post("/api/classify", {
       catalyst: { metal: "Pt", support: "TiO2" },

@@ -415,6 +415,8 @@ export interface PredictInput extends ConditionsInput {
   metal: string;
   support: string;
   sizeNm?: number;
+  /** Earlier treatments, oldest first. */
+  prior?: ConditionsInput[];
 }
 
 export interface RationaleRow {
@@ -481,6 +483,7 @@ export function predict(input: PredictInput): Prediction {
     input.h2oH2,
     input.co2Co,
     input.sizeNm,
+    input.prior ?? null,
   ]);
   const hit = predictMemo.get(key);
   if (hit) {
@@ -511,6 +514,21 @@ function predictUncached(input: PredictInput): Prediction {
     composition: compositionOf(c.atmosphere),
     temperature_K: c.temperature_K,
     particleSize_nm: input.sizeNm ?? null,
+    prior: (input.prior ?? []).map((t, i) => {
+      let pc: Conditions;
+      try {
+        pc = conditions(t);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        throw new InputError(`prior.${i}.${e.field}`, e.message.slice(e.field.length + 2));
+      }
+      return {
+        gas: PREDICT_GAS[pc.gas],
+        gasText: pc.gas,
+        composition: compositionOf(pc.atmosphere),
+        temperature_K: pc.temperature_K,
+      };
+    }),
   });
   return {
     metal: metal.id,

@@ -29,11 +29,21 @@ export const ConditionsBody = z.object({
   co2Co: quantity.optional().describe("p(CO2)/p(CO)"),
 });
 
+/** Earlier treatments one predict request may carry (each is a full prediction). */
+export const MAX_PRIOR_TREATMENTS = 8;
+
 export const PredictBody = z
   .object({
     metal: id.describe("metal, e.g. Ru"),
     support: id.describe("support id, e.g. TiO2-rutile"),
     sizeNm: z.number().positive().max(1e4).optional().describe("particle diameter, nm"),
+    prior: z
+      .array(ConditionsBody.strict())
+      .max(MAX_PRIOR_TREATMENTS)
+      .optional()
+      .describe(
+        "earlier treatments, oldest first (as the CLI's --prior): an overlayer one leaves persists through a later non-oxidising treatment",
+      ),
   })
   .extend(ConditionsBody.shape)
   .strict();
