@@ -9,6 +9,7 @@
  * bulk stoichiometry exactly; terminations and surface dipoles are not optimised. The film is
  * strained in plane only (no Poisson relaxation along the normal): a starting geometry to relax.
  */
+import type { SlabSummary } from "./interface-types.js";
 import { writeCif } from "../crystal/cif/index.js";
 import { type Lattice, cellVolume } from "../crystal/lattice.js";
 import type { MillerIndex } from "../crystal/miller.js";
@@ -56,14 +57,7 @@ export interface ExportAtom {
   part: "substrate" | "film";
 }
 
-export interface SlabSummary {
-  id: string;
-  formula: string;
-  plane: string;
-  layers: number;
-  atoms: number;
-  thickness_A: number;
-}
+export type { SlabSummary } from "./interface-types.js";
 
 /**
  * Where one slab sits in the model frame, for drawing its cells (the web scene): the bulk cell, the

@@ -18,13 +18,28 @@ import {
   DEFAULT_LAYERS,
   type InterfaceModel,
   type SlabFrame,
-  type SlabSummary,
   buildInterface,
   writeInterface,
 } from "../match/interface-export.js";
 import { InputError } from "../units/errors.js";
+import type {
+  InterfaceScene,
+  SceneAtom,
+  SceneBox,
+  SceneSlab,
+  SceneUnitCell,
+  SlabSummary,
+} from "./scene-types.js";
 
 /** Largest number of atoms in a scene (keeps the page bounded; the browser repeats it in-plane). */
+export type {
+  InterfaceScene,
+  SceneAtom,
+  SceneBox,
+  SceneSlab,
+  SceneUnitCell,
+} from "./scene-types.js";
+
 export const MAX_SCENE_ATOMS = 5000;
 
 /** Where axis labels sit along each cell vector (display choice): just past its tip. */
@@ -41,71 +56,6 @@ export interface InterfaceSceneInput {
   layers?: number;
   vacuum_A?: number;
   gap_A?: number;
-}
-
-export interface SceneAtom {
-  element: string;
-  /** Site label of the bulk structure, e.g. "O1". */
-  label: string;
-  slab: "film" | "substrate";
-  /** Cartesian position in the model frame, Å. */
-  position: Vec3;
-}
-
-export interface SceneBox {
-  origin: Vec3;
-  vectors: [Vec3, Vec3, Vec3];
-  label: string;
-}
-
-export interface SceneUnitCell extends SceneBox {
-  kind: "conventional";
-  of: string;
-  spaceGroup: string;
-  /** Lattice points in the conventional cell: 1 = it is also a primitive cell. */
-  latticePoints: number;
-  axisLabels: { text: "a" | "b" | "c"; position: Vec3 }[];
-}
-
-export interface SceneSlab extends SlabSummary {
-  /** Bulk reduced formula and how many of them the slab holds (an integer: the slab is stoichiometric). */
-  bulkFormula: string;
-  formulaUnits: number;
-  atomsPerRepeat: number;
-}
-
-export interface InterfaceScene {
-  metal: string;
-  support: string;
-  film: SceneSlab & { kind: "metal" | "oxide"; chosenBy: "gate" | "request" };
-  substrate: SceneSlab;
-  relationship: {
-    filmPlane: string;
-    substratePlane: string;
-    verdict: GateVerdict;
-    misfit: number;
-    strain: number;
-    sigma: number;
-    cellsFilm: number;
-    cellsSubstrate: number;
-    area_A2: number;
-    reason: string;
-  };
-  /** The bulk-penetration gate: which film it judges and its verdict. */
-  gate: { verdict: GateVerdict; film: string; source: string };
-  frame: string;
-  atoms: SceneAtom[];
-  /** The coincidence supercell holding both slabs (in-plane coincidence vectors, up to the film's top). */
-  supercell: SceneBox;
-  /** The periodic cell written to CIF/POSCAR (with vacuum). */
-  exportCell: SceneBox;
-  repeatUnits: { substrate: SceneBox; film: SceneBox };
-  unitCells: { substrate: SceneUnitCell; film: SceneUnitCell };
-  primitiveSurfaceCells: { film: number; substrate: number; note: string };
-  layers: number;
-  gap_A: number;
-  vacuum_A: number;
-  notes: string[];
 }
 
 /** The slab builder names CLI options in its errors; the API names its JSON fields. */

@@ -88,65 +88,11 @@ export interface Prediction {
   adapter?: string;
 }
 
-export type Vec3 = [number, number, number];
+import type { InterfaceScene as Scene } from "../../src/server/scene-types.js";
 
-export interface SceneBox {
-  origin: Vec3;
-  vectors: [Vec3, Vec3, Vec3];
-  label: string;
-}
-
-export interface SceneUnitCell extends SceneBox {
-  kind: "conventional";
-  of: string;
-  spaceGroup: string;
-  latticePoints: number;
-  axisLabels: { text: string; position: Vec3 }[];
-}
-
-export interface SceneSlab {
-  id: string;
-  formula: string;
-  plane: string;
-  layers: number;
-  atoms: number;
-  thickness_A: number;
-  bulkFormula: string;
-  formulaUnits: number;
-  atomsPerRepeat: number;
-}
-
-/** The scene of POST /api/interface (src/server/scene.ts). */
-export interface Scene {
-  metal: string;
-  support: string;
-  film: SceneSlab & { kind: "metal" | "oxide"; chosenBy: "gate" | "request" };
-  substrate: SceneSlab;
-  relationship: {
-    filmPlane: string;
-    substratePlane: string;
-    verdict: string;
-    misfit: number;
-    strain: number;
-    sigma: number;
-    cellsFilm: number;
-    cellsSubstrate: number;
-    area_A2: number;
-    reason: string;
-  };
-  gate: { verdict: string; film: string; source: string };
-  frame: string;
-  atoms: { element: string; label: string; slab: "film" | "substrate"; position: Vec3 }[];
-  supercell: SceneBox;
-  exportCell: SceneBox;
-  repeatUnits: { substrate: SceneBox; film: SceneBox };
-  unitCells: { substrate: SceneUnitCell; film: SceneUnitCell };
-  primitiveSurfaceCells: { film: number; substrate: number; note: string };
-  layers: number;
-  gap_A: number;
-  vacuum_A: number;
-  notes: string[];
-}
+/** The interface scene's shapes, shared with the server (src/server/scene-types.ts: plain types only). */
+export type { Scene };
+export type { SceneBox, SceneSlab, SceneUnitCell, Vec3 } from "../../src/server/scene-types.js";
 
 interface GateRelationship {
   filmPlane: string;
