@@ -106,6 +106,23 @@ describe("browser", { timeout: 180_000 }, () => {
     await page.click("button[type=submit]");
     await page.locator(".error").waitFor();
     expect(await page.locator(".error").textContent()).toMatch(/^temperature: /);
+
+    // an earlier 500 °C H2 reduction keeps Pt/TiO2 encapsulated in a 200 °C H2 step
+    await page.selectOption("select[name=metal]", "Pt");
+    await page.selectOption("select[name=support]", "TiO2-anatase");
+    await page.selectOption("select[name=gas]", "H2");
+    await page.fill("input[name=temperature]", "200C");
+    await page.click("button[type=submit]");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=predicted-class]")?.textContent === "none",
+    );
+    await page.selectOption("select[name=priorGas]", "H2");
+    await page.fill("input[name=priorTemperature]", "500C");
+    await page.click("button[type=submit]");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=predicted-class]")?.textContent === "SE-SMSI",
+    );
+    expect(await page.locator("table.rationale").textContent()).toMatch(/prior treatment 1/);
     expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
     await page.close();
   });

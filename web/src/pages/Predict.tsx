@@ -103,6 +103,8 @@ export function PredictPage() {
     h2oH2: "",
     co2Co: "",
     sizeNm: "",
+    priorGas: "",
+    priorTemperature: "",
   });
   const result = useSignal<Prediction | null>(null);
   const error = useSignal<string | null>(null);
@@ -126,6 +128,7 @@ export function PredictPage() {
         ...gasBody(f),
       };
       if (f.sizeNm.trim()) body.sizeNm = Number(f.sizeNm);
+      if (f.priorGas) body.prior = [{ gas: f.priorGas, temperature: f.priorTemperature.trim() }];
       result.value = await post<Prediction>("/api/predict", body);
     } catch (err) {
       error.value = errorText(err);
@@ -156,6 +159,30 @@ export function PredictPage() {
             onInput={(e) => set("sizeNm", e.currentTarget.value)}
           />
         </Field>
+        <fieldset class="prior">
+          <legend>Earlier treatment (optional)</legend>
+          <Field label="Gas" hint="an overlayer it leaves persists through a later non-oxidising treatment">
+            <select
+              name="priorGas"
+              value={f.priorGas}
+              onChange={(e) => set("priorGas", e.currentTarget.value)}
+            >
+              <option value="">none</option>
+              {GASES.filter((x) => x !== "H2O/H2" && x !== "CO2/CO").map((x) => (
+                <option key={x}>{x}</option>
+              ))}
+            </select>
+          </Field>
+          {f.priorGas && (
+            <Field label="Its temperature" hint="723K, 450C or kelvin">
+              <input
+                name="priorTemperature"
+                value={f.priorTemperature}
+                onInput={(e) => set("priorTemperature", e.currentTarget.value)}
+              />
+            </Field>
+          )}
+        </fieldset>
         <button type="submit" class="primary" disabled={busy.value}>
           {busy.value ? "Predicting…" : "Predict"}
         </button>
