@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type PhaseInput, structureFromPhaseInput } from "../src/match/input-structure.js";
+import { TABLE_SUPPORTS } from "../src/cli/commands/thermo-routes.js";
 import { interfaceGate } from "../src/match/gate.js";
 import { matchInterfaces } from "../src/match/match.js";
 
@@ -110,15 +111,7 @@ export async function runMatchBench(repetitions = 3): Promise<void> {
 
 /** Metals and supports of the interface-gate table (docs/interface.md). */
 const GATE_METALS = ["Ru", "Pt", "Pd", "Rh", "Ir", "Ni", "Co", "Cu", "Ag", "Au", "Fe", "Os"];
-const GATE_SUPPORTS = [
-  "TiO2-rutile",
-  "TiO2-anatase",
-  "CeO2",
-  "Al2O3-alpha",
-  "SiO2-alpha-quartz",
-  "MgO",
-  "ZnO",
-];
+const GATE_SUPPORTS = TABLE_SUPPORTS;
 
 /** `interfaceGate` for every metal × support: first (computing) call and the memoised call. */
 export async function runGateBench(memoCalls = 10_000): Promise<void> {

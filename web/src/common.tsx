@@ -29,6 +29,27 @@ export function Field(props: { label: string; hint?: string; children: Component
   );
 }
 
+/** A labelled text input bound to one field of a form: `set(name, value)` on every keystroke. */
+export function TextField<K extends string>(props: {
+  label: string;
+  hint?: string;
+  name: K;
+  inputMode?: "decimal" | "numeric";
+  value: string;
+  set: (name: K, value: string) => void;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <input
+        name={props.name}
+        inputMode={props.inputMode}
+        value={props.value}
+        onInput={(e) => props.set(props.name, e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 export interface ExportProps {
   name: string;
   json?: () => unknown;

@@ -106,6 +106,9 @@ export function runLimits(opts: SimOpts): {
   };
 }
 
+/** Events between two progress reports of the CLI's progress bar. */
+const PROGRESS_EVERY_EVENTS = 100_000;
+
 function progressPrinter(quiet: boolean | undefined): ((p: GraphProgress) => void) | undefined {
   if (quiet) return undefined;
   const tty = process.stderr.isTTY === true;
@@ -269,6 +272,34 @@ function periodicCheckpoints(
   return { checkpointEvery: n, onCheckpoint: (c) => writeCheckpoint(path, command, fingerprint, c) };
 }
 
+/** The run bounds of both models: events/time left after a resume, the progress bar, periodic checkpoints. */
+function runBounds(
+  opts: SimOpts,
+  command: string,
+  fingerprint: string,
+  limits: ReturnType<typeof runLimits>,
+  resume: unknown,
+) {
+  return {
+    ...remaining(limits, resume),
+    onProgress: progressPrinter(opts.quiet || opts.json),
+    progressEvery: PROGRESS_EVERY_EVENTS,
+    ...periodicCheckpoints(opts, command, fingerprint),
+  };
+}
+
+/** The closing lines of both models' text output: the files written and the assumptions in force. */
+function trailerLines(
+  opts: SimOpts,
+  files: string[],
+  assumptions: readonly { name: string; value: unknown; unit: string; isAssumption: boolean }[],
+): string[] {
+  return [
+    ...(files.length ? [`wrote ${files.map((x) => join(opts.out ?? "", x)).join(", ")}`] : []),
+    ...assumptions.filter((a) => a.isAssumption).map((a) => `assumption ${a.name} = ${a.value} ${a.unit}`),
+  ];
+}
+
 /** --checkpoint, and --out DIR: snapshots (SVG, PNG), series.csv, result.json. Returns the files written to DIR. */
 async function finishRun(
   opts: SimOpts,
@@ -390,7 +421,7 @@ export function register(program: Command, io: Io): void {
         opts.accelerate !== false,
       ]);
       const resume = opts.resume ? readCheckpoint(opts.resume, "bulk-oxygen", fingerprint) : undefined;
-      const periodic = periodicCheckpoints(opts, "bulk-oxygen", fingerprint);
+      const bounds = runBounds(opts, "bulk-oxygen", fingerprint, limits, resume);
       prepareOut(opts.out);
       const options = {
         ...sets.model,
@@ -402,16 +433,7 @@ export function register(program: Command, io: Io): void {
         accelerate: opts.accelerate !== false,
       };
       const startPicture = opts.out ? new BulkOxygenModel(options).crossSection() : null;
-      const r = simulateBulkOxygen(
-        options,
-        {
-          ...remaining(limits, resume),
-          onProgress: progressPrinter(opts.quiet || opts.json),
-          progressEvery: 100_000,
-          ...periodic,
-        },
-        resume as Parameters<typeof simulateBulkOxygen>[2],
-      );
+      const r = simulateBulkOxygen(options, bounds, resume as Parameters<typeof simulateBulkOxygen>[2]);
       const doc = {
         command: "simulate bulk-oxygen",
         metal,
@@ -447,10 +469,7 @@ export function register(program: Command, io: Io): void {
           `${r.events} events, ${r.simulatedTime_s.toExponential(3)} s simulated${r.reachedTime === false ? " (the --time was not reached within the event limit)" : ""}; acceleration: ${r.parameters.acceleration}`,
           `oxidised fraction ${fmt(f.oxidisedFraction, 3)}, front ${fmt(f.frontDepth_nm, 3)} nm above the interface, ¹⁸O of the metal's O ${f.o18FractionOfMetalOxygen === null ? "—" : fmt(f.o18FractionOfMetalOxygen, 3)}`,
           `interface crossings ${fmt(f.interfaceCrossings, 4)} (net into the metal ${last?.netInterfaceTransfer ?? 0}), surface incorporations ${fmt(f.surfaceIncorporations, 4)}`,
-          ...(files.length ? [`wrote ${files.map((x) => join(opts.out ?? "", x)).join(", ")}`] : []),
-          ...doc.assumptions
-            .filter((a) => a.isAssumption)
-            .map((a) => `assumption ${a.name} = ${a.value} ${a.unit}`),
+          ...trailerLines(opts, files, doc.assumptions),
         ].join("\n"),
       );
     });
@@ -494,7 +513,7 @@ export function register(program: Command, io: Io): void {
         opts.set ?? [],
       ]);
       const resume = opts.resume ? readCheckpoint(opts.resume, "encapsulation", fingerprint) : undefined;
-      const periodic = periodicCheckpoints(opts, "encapsulation", fingerprint);
+      const bounds = runBounds(opts, "encapsulation", fingerprint, limits, resume);
       prepareOut(opts.out);
       const options = {
         ...sets.model,
@@ -506,16 +525,7 @@ export function register(program: Command, io: Io): void {
         particleSize_nm: limits.size_nm ?? sets.model.particleSize_nm,
       };
       const startPicture = opts.out ? new EncapsulationModel(options).topView() : null;
-      const r = simulateEncapsulation(
-        options,
-        {
-          ...remaining(limits, resume),
-          onProgress: progressPrinter(opts.quiet || opts.json),
-          progressEvery: 100_000,
-          ...periodic,
-        },
-        resume as Parameters<typeof simulateEncapsulation>[2],
-      );
+      const r = simulateEncapsulation(options, bounds, resume as Parameters<typeof simulateEncapsulation>[2]);
       const doc = {
         command: "simulate encapsulation",
         metal,
@@ -573,10 +583,7 @@ export function register(program: Command, io: Io): void {
           `${metal} on ${supportId} at ${fmt(T, 2)} K, Δμ_O ${fmt(mu, 3)} eV; reduction energy ${fmt(reductionEnergy_eV, 3)} eV; wetting ${doc.parameters.wets ? "holds" : "does not hold"} (γ_M ${surfaceEnergies.metal_J_per_m2}, γ_ov ${surfaceEnergies.suboxide_J_per_m2}, γ_int ${fmt(surfaceEnergies.interface_J_per_m2, 3)} J/m²)`,
           `${r.events} events, ${r.simulatedTime_s.toExponential(3)} s simulated`,
           `coverage ${fmt(f.coverage, 3)}, free metal sites ${fmt(f.freeMetalSiteFraction, 3)}, CO capacity (relative) ${fmt(f.coCapacityRelative, 3)}`,
-          ...(files.length ? [`wrote ${files.map((x) => join(opts.out ?? "", x)).join(", ")}`] : []),
-          ...doc.assumptions
-            .filter((a) => a.isAssumption)
-            .map((a) => `assumption ${a.name} = ${a.value} ${a.unit}`),
+          ...trailerLines(opts, files, doc.assumptions),
         ].join("\n"),
       );
     });

@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { get } from "../api";
-import { ErrorBox, ExportBar, Field, errorText } from "../common";
+import { ErrorBox, ExportBar, Field, errorText, TextField } from "../common";
 
 interface CaseRecord {
   id: string;
@@ -54,12 +54,8 @@ export function CasesPage() {
           }}
         >
           <h2>Published and your own cases</h2>
-          <Field label="Metal">
-            <input name="metal" value={f.metal} onInput={(e) => set("metal", e.currentTarget.value)} />
-          </Field>
-          <Field label="Support">
-            <input name="support" value={f.support} onInput={(e) => set("support", e.currentTarget.value)} />
-          </Field>
+          <TextField label="Metal" name="metal" value={f.metal} set={set} />
+          <TextField label="Support" name="support" value={f.support} set={set} />
           <Field label="Class">
             <select name="class" value={f.class} onChange={(e) => set("class", e.currentTarget.value)}>
               {CLASSES.map((c) => (
@@ -76,9 +72,7 @@ export function CasesPage() {
               <option value="user">mine</option>
             </select>
           </Field>
-          <Field label="Text">
-            <input name="q" value={f.q} onInput={(e) => set("q", e.currentTarget.value)} />
-          </Field>
+          <TextField label="Text" name="q" value={f.q} set={set} />
           <button type="submit" class="primary">
             Filter
           </button>

@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type MaterialEntry, type Prediction, materials, post } from "../api";
-import { ErrorBox, ExportBar, Field, MaterialSelect, errorText, fmt } from "../common";
+import { ErrorBox, ExportBar, Field, MaterialSelect, errorText, fmt, TextField } from "../common";
 import { ConditionMap } from "./ConditionMap";
 
 export const GASES = ["O2", "air", "H2", "CO", "H2O/H2", "CO2/CO", "vacuum", "inert"] as const;
@@ -24,27 +24,31 @@ export function GasFields(props: {
         </select>
       </Field>
       {["O2", "air", "vacuum", "inert"].includes(g) && (
-        <Field label="p(O₂)" hint="0.21, 1bar, 1atm, 100Pa; empty = default">
-          <input name="pO2" value={props.pO2} onInput={(e) => props.set("pO2", e.currentTarget.value)} />
-        </Field>
+        <TextField
+          label="p(O₂)"
+          hint="0.21, 1bar, 1atm, 100Pa; empty = default"
+          name="pO2"
+          value={props.pO2}
+          set={props.set}
+        />
       )}
       {["H2", "H2O/H2"].includes(g) && (
-        <Field label="p(H₂O)/p(H₂)" hint={g === "H2" ? "empty = 1e-3 (assumed)" : "required"}>
-          <input
-            name="h2oH2"
-            value={props.h2oH2}
-            onInput={(e) => props.set("h2oH2", e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          label="p(H₂O)/p(H₂)"
+          hint={g === "H2" ? "empty = 1e-3 (assumed)" : "required"}
+          name="h2oH2"
+          value={props.h2oH2}
+          set={props.set}
+        />
       )}
       {["CO", "CO2/CO"].includes(g) && (
-        <Field label="p(CO₂)/p(CO)" hint={g === "CO" ? "empty = 1e-3 (assumed)" : "required"}>
-          <input
-            name="co2Co"
-            value={props.co2Co}
-            onInput={(e) => props.set("co2Co", e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          label="p(CO₂)/p(CO)"
+          hint={g === "CO" ? "empty = 1e-3 (assumed)" : "required"}
+          name="co2Co"
+          value={props.co2Co}
+          set={props.set}
+        />
       )}
     </>
   );
@@ -144,21 +148,21 @@ export function PredictPage() {
         <h2>Predict</h2>
         <p class="lead">The SMSI class to expect for a metal on a support under a treatment, and why.</p>
         <SystemFields all={all.value} f={f} set={set} />
-        <Field label="Temperature" hint="723K, 450C or kelvin">
-          <input
-            name="temperature"
-            value={f.temperature}
-            onInput={(e) => set("temperature", e.currentTarget.value)}
-          />
-        </Field>
-        <Field label="Particle size (nm)" hint="optional">
-          <input
-            name="sizeNm"
-            inputMode="decimal"
-            value={f.sizeNm}
-            onInput={(e) => set("sizeNm", e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          label="Temperature"
+          hint="723K, 450C or kelvin"
+          name="temperature"
+          value={f.temperature}
+          set={set}
+        />
+        <TextField
+          label="Particle size (nm)"
+          hint="optional"
+          name="sizeNm"
+          inputMode="decimal"
+          value={f.sizeNm}
+          set={set}
+        />
         <fieldset class="prior">
           <legend>Earlier treatment (optional)</legend>
           <Field label="Gas" hint="an overlayer it leaves persists through a later non-oxidising treatment">
@@ -174,13 +178,13 @@ export function PredictPage() {
             </select>
           </Field>
           {f.priorGas && (
-            <Field label="Its temperature" hint="723K, 450C or kelvin">
-              <input
-                name="priorTemperature"
-                value={f.priorTemperature}
-                onInput={(e) => set("priorTemperature", e.currentTarget.value)}
-              />
-            </Field>
+            <TextField
+              label="Its temperature"
+              hint="723K, 450C or kelvin"
+              name="priorTemperature"
+              value={f.priorTemperature}
+              set={set}
+            />
           )}
         </fieldset>
         <button type="submit" class="primary" disabled={busy.value}>

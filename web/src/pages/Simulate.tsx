@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type JobEvent, type MaterialEntry, materials } from "../api";
-import { ErrorBox, ExportBar, Field, JobPanel, MaterialSelect, errorText, fmt } from "../common";
+import { ErrorBox, ExportBar, Field, JobPanel, MaterialSelect, errorText, fmt, TextField } from "../common";
 
 /** One point of the curve, as the simulate job sends it (src/server/capabilities.ts `SimulatePoint`). */
 interface Point {
@@ -185,46 +185,41 @@ export function SimulatePage() {
             options={all.value.filter((m) => m.role === "support")}
             onChange={(x) => set("support", x)}
           />
-          <Field label="Temperature" hint="723K, 450C or kelvin">
-            <input
-              name="temperature"
-              value={v.temperature}
-              onInput={(e) => set("temperature", e.currentTarget.value)}
-            />
-          </Field>
+          <TextField
+            label="Temperature"
+            hint="723K, 450C or kelvin"
+            name="temperature"
+            value={v.temperature}
+            set={set}
+          />
           {v.model === "bulk-oxygen" ? (
-            <Field label="p(O₂)" hint="bar; empty = 1 bar (assumed)">
-              <input name="pO2" value={v.pO2} onInput={(e) => set("pO2", e.currentTarget.value)} />
-            </Field>
+            <TextField label="p(O₂)" hint="bar; empty = 1 bar (assumed)" name="pO2" value={v.pO2} set={set} />
           ) : (
-            <Field label="p(H₂O)/p(H₂)" hint="empty = 1e-3 (assumed)">
-              <input name="h2oH2" value={v.h2oH2} onInput={(e) => set("h2oH2", e.currentTarget.value)} />
-            </Field>
+            <TextField
+              label="p(H₂O)/p(H₂)"
+              hint="empty = 1e-3 (assumed)"
+              name="h2oH2"
+              value={v.h2oH2}
+              set={set}
+            />
           )}
-          <Field label="Events" hint="1 – 5 000 000">
-            <input
-              name="events"
-              inputMode="numeric"
-              value={v.events}
-              onInput={(e) => set("events", e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Particle size (nm)" hint="empty = 3 nm (assumed)">
-            <input
-              name="sizeNm"
-              inputMode="decimal"
-              value={v.sizeNm}
-              onInput={(e) => set("sizeNm", e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Seed">
-            <input
-              name="seed"
-              inputMode="numeric"
-              value={v.seed}
-              onInput={(e) => set("seed", e.currentTarget.value)}
-            />
-          </Field>
+          <TextField
+            label="Events"
+            hint="1 – 5 000 000"
+            name="events"
+            inputMode="numeric"
+            value={v.events}
+            set={set}
+          />
+          <TextField
+            label="Particle size (nm)"
+            hint="empty = 3 nm (assumed)"
+            name="sizeNm"
+            inputMode="decimal"
+            value={v.sizeNm}
+            set={set}
+          />
+          <TextField label="Seed" name="seed" inputMode="numeric" value={v.seed} set={set} />
           <Field label="Interface gate" hint="empty = from the lattice match">
             <select name="gate" value={v.gate} onChange={(e) => set("gate", e.currentTarget.value)}>
               <option value="">from the lattice match</option>

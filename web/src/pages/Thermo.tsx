@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type MaterialEntry, materials, post, postBlob } from "../api";
-import { ErrorBox, ExportBar, Field, JobPanel, errorText, fmt } from "../common";
+import { ErrorBox, ExportBar, Field, JobPanel, errorText, fmt, TextField } from "../common";
 import { gasBody, SystemFields } from "./Predict";
 
 interface EllinghamResult {
@@ -148,13 +148,7 @@ function Profile() {
       <form onSubmit={submit} class="inline-form">
         <h2>Oxygen chemical-potential profile</h2>
         <SystemFields all={all.value} f={f} set={set} />
-        <Field label="Temperature">
-          <input
-            name="temperature"
-            value={f.temperature}
-            onInput={(e) => set("temperature", e.currentTarget.value)}
-          />
-        </Field>
+        <TextField label="Temperature" name="temperature" value={f.temperature} set={set} />
         <button type="submit" class="primary">
           Compute
         </button>
