@@ -9,7 +9,7 @@
  * `nonstoichiometryFor` at the real functions and delete the approximations below them.
  */
 import { listMaterials } from "../materials/library.js";
-import { interfaceGate } from "../match/gate.js";
+import { type OrientationRelationship as GateOrientationRelationship, interfaceGate } from "../match/gate.js";
 import { InputError } from "../units/errors.js";
 import { BOLTZMANN_eV_PER_K } from "../units/constants.js";
 import { equilibriumDeltaMuO, phasesOfMetal, reductionReaction } from "../thermo/equilibria.js";
@@ -30,17 +30,18 @@ import { vacancyFormation, vacancyFraction } from "../thermo/vacancy.js";
 
 // ---------------------------------------------------------------- contract A (src/match/gate.ts)
 /** The subset of the gate's result (src/match/gate.ts) that predict reads; the real result is assignable to it. */
-export type GateVerdict = "coherent" | "semi-coherent" | "incoherent";
-export interface OrientationRelationship {
-  filmPlane: string;
-  substratePlane: string;
-  verdict: GateVerdict;
-  strain: number;
-  cellsFilm: number;
-  cellsSubstrate: number;
-  coincidenceSiteDensity_per_nm2: number;
-  reason: string;
-}
+export type { GateVerdict } from "../match/gate.js";
+export type OrientationRelationship = Pick<
+  GateOrientationRelationship,
+  | "filmPlane"
+  | "substratePlane"
+  | "verdict"
+  | "strain"
+  | "cellsFilm"
+  | "cellsSubstrate"
+  | "coincidenceSiteDensity_per_nm2"
+  | "reason"
+>;
 export interface InterfaceGateResult {
   metal: string;
   support: string;

@@ -7,6 +7,7 @@
  * are checked here by the same library parsers the CLI uses, and problems throw `InputError(field, …)`
  * naming the JSON field, which the server answers with 400.
  */
+import type { RationaleRow as PredictRationaleRow } from "../predict/types.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -419,14 +420,8 @@ export interface PredictInput extends ConditionsInput {
   prior?: ConditionsInput[];
 }
 
-export interface RationaleRow {
-  descriptor: string;
-  value: number | string | null;
-  unit: string;
-  threshold: string;
-  source: string;
-  verdict: string;
-}
+/** A rationale row as the API answers it: predict's row without its internal chain and weight. */
+export type RationaleRow = Omit<PredictRationaleRow, "chain" | "weight">;
 
 export interface Prediction {
   metal: string;
@@ -551,14 +546,7 @@ function predictUncached(input: PredictInput): Prediction {
     })),
     phenomena: r.phenomena,
     consequences: [r.consequences.coAdsorption.summary],
-    rationale: r.rationale.map((row) => ({
-      descriptor: row.descriptor,
-      value: row.value,
-      unit: row.unit,
-      threshold: row.threshold,
-      source: row.source,
-      verdict: row.verdict,
-    })),
+    rationale: r.rationale.map(({ chain: _chain, weight: _weight, ...row }) => row),
     missing: r.missing,
     assumptions: [
       ...c.assumptions,

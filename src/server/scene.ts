@@ -13,7 +13,7 @@
  */
 import { getMaterial } from "../materials/library.js";
 import { type Mat3, type Vec3, add, scale } from "../crystal/vector.js";
-import { type GateVerdict, bulkPenetrationGate, interfaceGate } from "../match/gate.js";
+import { bulkPenetrationGate, interfaceGate } from "../match/gate.js";
 import {
   DEFAULT_LAYERS,
   type InterfaceModel,
