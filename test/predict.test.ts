@@ -301,10 +301,11 @@ describe("named answers, never a crash", () => {
     expect(alloy.notes.join(" ")).toMatch(/alloy PtCo/);
   });
 
-  it("an oxophilic metal (Al on TiO2) is outside scope with the reason", () => {
+  it("an oxophilic metal (Al on TiO2) reduces the support: interfacial redox, with the reason", () => {
     const r = run("Al", "TiO2", "H2", 500);
-    expect(r.class).toBe("indeterminate");
-    expect(r.notes.join(" ")).toMatch(/outside scope/);
+    expect(r.class).toBe("BP-SMSI");
+    expect(r.rationale[0].descriptor).toMatch(/interfacial redox/);
+    expect(r.notes.join(" ")).toMatch(/reduces the support at the interface/);
   });
 
   it("an unknown support names the missing descriptors and lowers the likelihood", () => {

@@ -7,6 +7,7 @@ import { listMaterials } from "../materials/library.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
 import { speciesTable } from "../thermo/species-data.js";
 import { descriptorData, predictDataFile } from "./data.js";
+import { type NonOxideSupport, resolveNonOxide } from "./non-oxide.js";
 
 export interface ResolvedMetal {
   /** The element the descriptors are evaluated for (an alloy's first-named element). */
@@ -60,8 +61,10 @@ export interface ResolvedSupport {
   phase: string | null;
   /** The support's cation element. */
   cation: string | null;
-  /** Key into oxideSurfaceEnergy_J_per_m2. */
+  /** Key into oxideSurfaceEnergy_J_per_m2 (for a non-oxide: its oxidation product's). */
   surfaceKey: string | null;
+  /** A non-oxide support (h-BN, carbon) and what an oxidising gas makes of it, else null. */
+  nonOxide: NonOxideSupport | null;
   notes: string[];
 }
 
@@ -152,11 +155,29 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
     phase: phase ?? e.phase,
     cation: parseOxideFormula(e.formula)?.metal ?? null,
     surfaceKey: e.id,
+    nonOxide: null,
     notes,
   });
   if (direct && !phaseText) return fromEntry(direct, null);
   const formula = direct?.formula ?? oxideToken(text);
   if (!formula) {
+    const nonOxide = resolveNonOxide(text);
+    if (nonOxide) {
+      notes.push(
+        `"${text}" read as the non-oxide support ${nonOxide.key}: no suboxide under a reducing gas; under an oxidising gas its product ${nonOxide.product} is the candidate overlayer`,
+      );
+      return {
+        text,
+        materialId: null,
+        formula: null,
+        thermoPhase: null,
+        phase: phaseText ?? null,
+        cation: nonOxide.cation,
+        surfaceKey: nonOxide.productCondensed ? nonOxide.product : null,
+        nonOxide,
+        notes,
+      };
+    }
     notes.push(`"${text}" names no binary oxide smsi has data for: support descriptors missing`);
     return {
       text,
@@ -166,6 +187,7 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
       phase: phaseText ?? null,
       cation: null,
       surfaceKey: null,
+      nonOxide: null,
       notes,
     };
   }
@@ -218,6 +240,7 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
     phase: word,
     cation,
     surfaceKey,
+    nonOxide: null,
     notes,
   };
 }

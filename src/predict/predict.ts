@@ -7,12 +7,15 @@
  *   BP  (oxidising gas): oxidation downhill × interface gate × interface route dominant × time
  *   SE  reductive/adsorbate (reducing gas, vacuum): support reduced × suboxide mobile (Hüttig) × wetting
  *       (Young–Dupré with the Miedema metal–cation term)
- *   SE  oxidative (oxidising gas): stoichiometric support mobile (Tammann) × wetting (metal–O term)
+ *   SE  oxidative (oxidising gas): stoichiometric support mobile (Tammann) × wetting (metal–O term);
+ *       a non-oxide support (h-BN): support oxidised by the gas × product condensed × product mobile
+ *       (Tammann) × wetting by the product (non-oxide.ts)
+ *   BP  by interfacial redox (any gas): the metal's oxide is more stable than the support's first
+ *       reduction step, so the metal takes the support's lattice O (redox.ts)
  *   CMSI: single atoms / sub-nm clusters (they also switch BP and SE off: nothing to cover or oxidise)
  *   EMSI: no strict class × |Δχ| large × support cation reducible
  *   none: the rest.
  */
-import { oxideThermo } from "../thermo/ellingham.js";
 import type { Atmosphere } from "../thermo/oxygen-potential.js";
 import { InputError } from "../units/errors.js";
 import { atmosphereOf, type GasComposition, type GasKind, isOxidising, triggerOf } from "./conditions.js";
@@ -29,6 +32,7 @@ import { emsiDescriptors } from "./emsi.js";
 import { bestGate, gateDescriptor } from "./gate.js";
 import { type ResolvedSupport, resolveMetal, resolveSupport } from "./materials.js";
 import { mobilityDescriptor } from "./mobility.js";
+import { noSuboxideDescriptor, productPhaseDescriptor, supportOxidationDescriptor } from "./non-oxide.js";
 import { oxidationDescriptor } from "./oxidation.js";
 import {
   gasPotential,
@@ -40,6 +44,7 @@ import {
   routesFor,
 } from "./physics-inputs.js";
 import { reducibilityDescriptor } from "./reducibility.js";
+import { interfacialRedoxDescriptor } from "./redox.js";
 import { routeDescriptor, timeDescriptor } from "./route.js";
 import { oxidationShift_eV, sizeDescriptors } from "./size.js";
 import {
@@ -51,7 +56,7 @@ import {
   type RankedClass,
   type RationaleRow,
 } from "./types.js";
-import { metalCationDescriptor, metalOxygenEnthalpy, wettingDescriptor } from "./wetting.js";
+import { metalCationDescriptor, wettingDescriptor } from "./wetting.js";
 
 export interface PredictInput {
   metal: string;
@@ -146,22 +151,6 @@ function product(rows: RationaleRow[]): number {
   return rows.reduce((p, r) => p * r.weight, 1);
 }
 
-const supportEnthalpyCache = new Map<string, number | null>();
-function supportOxideEnthalpyPerO(s: ResolvedSupport): number | null {
-  if (!s.formula) return null;
-  const key = `${s.formula}|${s.thermoPhase ?? ""}`;
-  if (supportEnthalpyCache.has(key)) return supportEnthalpyCache.get(key) ?? null;
-  let v: number | null = null;
-  try {
-    const th = oxideThermo(s.formula, s.thermoPhase ?? undefined, "support");
-    v = th.dHf298_kJ_per_mol / th.nO;
-  } catch {
-    v = null;
-  }
-  supportEnthalpyCache.set(key, v);
-  return v;
-}
-
 function chains(
   metal: string,
   s: ResolvedSupport,
@@ -218,7 +207,23 @@ function chains(
   const seTrigger: PredictTrigger = triggerOf(kind) ?? "reductive";
   const cationRow = metalCationDescriptor(metal, s.cation);
   rationale.push(cationRow);
-  if (!oxidising) {
+  if (s.nonOxide) {
+    // h-BN, carbon: no suboxide under a reducing gas; an oxidising gas makes the overlayer of its product
+    const se = oxidising
+      ? [
+          supportOxidationDescriptor(s.nonOxide, T, gasPotential(T, atm).deltaMuO_eV),
+          productPhaseDescriptor(s.nonOxide),
+          mobilityDescriptor(s.nonOxide.product, T, "stoichiometric", p),
+          wettingDescriptor(metal, s.cation, s.surfaceKey, "stoichiometric", p).row,
+        ]
+      : [noSuboxideDescriptor(s.nonOxide)];
+    rationale.push(...se);
+    pSE = product(se) * (1 - pCMSI);
+    if (oxidising && !s.nonOxide.productCondensed)
+      phenomena.push(
+        `the ${s.nonOxide.key} support itself oxidises to gaseous ${s.nonOxide.product} (${s.nonOxide.note})`,
+      );
+  } else if (!oxidising) {
     if (s.formula) {
       try {
         ns = physics.nonstoichiometryFor(s.formula, T, atm, s.thermoPhase ?? undefined);
@@ -408,6 +413,51 @@ function relabel(p: Prediction, label: string): Prediction {
   return { ...p, rationale: p.rationale.map((r) => ({ ...r, descriptor: `${label}: ${r.descriptor}` })) };
 }
 
+/**
+ * The answer when the metal reduces the support at the interface (redox.ts): support lattice O²⁻
+ * enters the metal, which oxidises from the interface — BP-SMSI by the review's migrating species and
+ * direction, driven by thermodynamics (no epitaxy gate). The likelihood is the descriptor's weight.
+ */
+function interfacialRedoxPrediction(
+  base: Prediction["input"],
+  metal: string,
+  redox: RationaleRow,
+  alloy: boolean,
+  p: PredictParameters,
+  assumptions: NamedAssumption[],
+  notes: string[],
+): Prediction {
+  const w = redox.weight;
+  const ranked = rank({ "BP-SMSI": w, "SE-SMSI": 0, EMSI: 0, CMSI: 0, none: 1 - w }, null);
+  const top = ranked[0];
+  assumptions.push(...parameterAssumptions(p, ["dBandShiftBP_eV", "coBindingSlope"]));
+  notes.push(
+    `${metal} reduces the support at the interface (interfacial redox, Fu & Wagner 2007); the reaction front's depth and rate are not modelled, and in an oxidising gas the metal's surface oxidises from the gas as well`,
+  );
+  return {
+    input: base,
+    class: top.class,
+    trigger: null,
+    label: top.label,
+    likelihood: top.likelihood * (alloy ? ALLOY_LIKELIHOOD_FACTOR : 1),
+    ranked,
+    phenomena:
+      top.class === "BP-SMSI"
+        ? [
+            `C1: support lattice O2− moves into ${metal}, driven by ${metal}'s oxide being more stable than the support's reduced phase (interfacial redox; no epitaxy needed)`,
+            "C2: metal–O–support bonds at the interface; the support is reduced next to it",
+            `C3: ${metal} oxidises from the interface up`,
+            "C4: electronic state of the metal changed (oxidised at the interface)",
+          ]
+        : PHENOMENA.none,
+    consequences: coConsequences(metal, 0, top.class === "BP-SMSI" ? w : 0, p),
+    rationale: [redox],
+    missing: [],
+    assumptions,
+    notes,
+  };
+}
+
 function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
   const p = predictParameters(input.overrides ?? {});
   const notes: string[] = [];
@@ -464,29 +514,10 @@ function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
     notes.push(
       `alloy ${input.metal}: evaluated as its first-named element ${metal}, likelihood × ${ALLOY_LIKELIHOOD_FACTOR} (the alloying partner's own chemistry is not modelled)`,
     );
-  // scope: a metal more oxophilic than the support cation reduces the support itself
-  const mo = metalOxygenEnthalpy(metal);
-  const so = supportOxideEnthalpyPerO(s);
-  if (mo && so !== null && mo.dH_per_O_kJ <= so) {
-    const row: RationaleRow = {
-      descriptor: "scope: metal oxophilicity ΔH_f(metal oxide) − ΔH_f(support) per O",
-      value: mo.dH_per_O_kJ - so,
-      unit: "kJ/mol O",
-      threshold: "> 0 (the support's cation binds O more strongly than the metal)",
-      source: "species-298K.json formation enthalpies (CRC Handbook, verify)",
-      verdict: "not-met",
-      chain: "scope",
-      weight: 0,
-    };
-    return indeterminate(
-      base,
-      `outside scope: ${metal} is more oxophilic than the support (${mo.oxide} ${mo.dH_per_O_kJ.toFixed(0)} vs ${so.toFixed(0)} kJ/mol O): the metal would reduce the support and oxidise itself; smsi's SMSI descriptors are for metals nobler than the support cation`,
-      [],
-      [row],
-      assumptions,
-      [`${metal} reduces the support (redox reaction, not SMSI)`],
-    );
-  }
+  // interfacial redox: a metal more oxophilic than the support's first reduction step takes its O
+  const redox = interfacialRedoxDescriptor(metal, s, T);
+  if (redox && redox.verdict === "met")
+    return interfacialRedoxPrediction(base, metal, redox, metalR.alloy, p, assumptions, notes);
   if (input.gas === null) {
     const cm = cmsiDescriptor(size_nm, singleAtoms, p);
     if (cm.verdict === "met") {
