@@ -226,7 +226,8 @@ describe("smsi score predict", () => {
     expect(byId.B.got).toBe("none");
     expect(byId.C.got).toBe("indeterminate");
     expect(byId.D.correct).toBe(true);
-    expect(byId.E.got).toBe("indeterminate");
+    // Al reduces TiO2 at the interface (interfacial redox): a named answer, not a refusal
+    expect(byId.E.got).toBe("BP-SMSI");
     expect(byId.F.got).toBe("CMSI");
     expect(byId.G.got).toBe("indeterminate");
     expect(byId.G.reason).toMatch(/--temperature/);

@@ -7,9 +7,13 @@ import {
   parseTemperatureText,
   REDOX_MIXTURE_ASSUMPTION,
   ROOM_TEMPERATURE_K,
+  HYDROCARBON_ASSUMPTION,
   rwgsWaterHydrogenRatio,
+  steamWaterHydrogenRatio,
+  UNNAMED_OXIDANT,
   UNNAMED_REDUCTANT,
 } from "../src/predict/conditions.js";
+import { deltaGWaterFormation, deltaMuOFromH2OH2, deltaMuO } from "../src/thermo/oxygen-potential.js";
 import { predictParameters } from "../src/predict/data.js";
 import { resolveMetal, resolveSupport } from "../src/predict/materials.js";
 import {
@@ -129,6 +133,57 @@ describe("conditions", () => {
     expect(parseTemperatureText("not stated (calcination at 673 K before)")).toBeNull();
     expect(parseTemperatureText("10% CO/N2")).toBeNull();
     expect(parseTemperatureText("high-temperature reduction")).toBeNull();
+  });
+
+  it("temperature spellings and ranges: °C/ºC/oC/deg C/degrees C/bare C; a range gives its midpoint", () => {
+    for (const t of ["500 °C", "500°C", "500 ºC", "at 500 oC", "500 deg C", "500 degrees C", "500C"])
+      expect(parseTemperatureText(t)?.temperature_K, t).toBeCloseTo(773.15, 9);
+    expect(parseTemperatureText("300-500 °C")?.temperature_K).toBeCloseTo(673.15, 9);
+    expect(parseTemperatureText("300–500 °C")?.temperature_K).toBeCloseTo(673.15, 9);
+    expect(parseTemperatureText("between 400 and 600 °C")?.temperature_K).toBeCloseTo(773.15, 9);
+    expect(parseTemperatureText("673 to 873 K")?.temperature_K).toBe(773);
+    expect(parseTemperatureText("-196 °C")?.temperature_K).toBeCloseTo(77.15, 9);
+    expect(parseTemperatureText("ambient")?.temperature_K).toBe(ROOM_TEMPERATURE_K);
+    expect(parseTemperatureText("1.5 nm CO")).toBeNull();
+  });
+
+  it("gas names written out, and reactions whose feed their name fixes, read as formulas", () => {
+    const kinds: [string, string | null][] = [
+      ["flowing hydrogen", "H2"],
+      ["oxygen", "O2"],
+      ["annealed in argon", "inert"],
+      ["nitrogen", "inert"],
+      ["carbon monoxide", "CO"],
+      ["CO2 hydrogenation", "CO2/H2"],
+      ["methanation", "CO2/H2"],
+      ["reverse water-gas shift", "CO2/H2"],
+      ["syngas", "H2"],
+      ["ethylene hydrogenation", "H2"],
+      ["propane dehydrogenation", "H2"],
+      ["steam", "H2O/H2"],
+      ["oxidative atmosphere", UNNAMED_OXIDANT],
+      ["oxidizing treatment", UNNAMED_OXIDANT],
+      ["wet chemistry (aqueous)", null],
+      ["ammonia", null],
+    ];
+    for (const [t, k] of kinds) expect(parseGasText(t).kind, t).toBe(k);
+    expect(parseGasText("CH4").assumptions).toEqual([HYDROCARBON_ASSUMPTION]);
+    expect(parseGasText("steam").steam).toBe(true);
+    expect(parseGasText("oxidative atmosphere").assumptions.length).toBe(1);
+  });
+
+  it("pure steam's H2O/H2 is water's own dissociation (p_H2 = 2 p_O2): μ_O from H2O/H2 and from that p_O2 agree", () => {
+    for (const T of [500, 773, 1000]) {
+      const r = steamWaterHydrogenRatio(T);
+      const pO2 = 1 / (2 * r);
+      // the equilibrium constant of H2 + ½O2 → H2O is recovered from the two partial pressures
+      const K = Math.exp((-deltaGWaterFormation(T).dG_kJ_per_mol * 1000) / (8.314462618 * T));
+      expect(1 / ((1 / r) * Math.sqrt(pO2)) / K).toBeCloseTo(1, 6);
+      expect(deltaMuOFromH2OH2(T, r)).toBeCloseTo(deltaMuO(T, pO2), 3);
+      // steam is more oxidising than any H2-rich buffer, less than air
+      expect(r).toBeGreaterThan(1e3);
+      expect(pO2).toBeLessThan(0.21);
+    }
   });
 });
 

@@ -97,6 +97,8 @@ export interface ParsedGas {
   kind: GasKind | null;
   /** O2 partial pressure read from the text ("1% O2"), bar. */
   pO2_bar?: number;
+  /** Pure steam: the H2O/H2 ratio is water's own dissociation (steamWaterHydrogenRatio at the treatment T). */
+  steam?: boolean;
   /** Words that set the temperature class ("high-temperature reduction", "low temperature"). */
   temperatureHint: "high" | "low" | null;
   reason: string;
@@ -131,6 +133,46 @@ export const REDOX_MIXTURE_ASSUMPTION =
   "reductant + O2 without a ratio: O2 taken in excess (lean feed, as in CO/H2 oxidation tests), so the mixture is net oxidising at equilibrium";
 
 /**
+ * Names written out → formulas, so the rules below see one spelling: hydrogen → H2, oxygen → O2,
+ * nitrogen/argon/helium → N2/Ar/He, carbon monoxide/dioxide → CO/CO2, water/steam → H2O; and the
+ * reactions whose feed is fixed by their name: methanation, Sabatier and reverse water-gas shift are
+ * CO2 + H2; syngas (synthesis gas) is CO + H2; any "… hydrogenation" feeds H2.
+ */
+export function gasFormulas(text: string): string {
+  return text
+    .replace(/\bhydrogen\b/gi, "H2")
+    .replace(/\bdeuterium\b/gi, "D2")
+    .replace(/\boxygen\b/gi, "O2")
+    .replace(/\bnitrogen\b/gi, "N2")
+    .replace(/\bargon\b/gi, "Ar")
+    .replace(/\bhelium\b/gi, "He")
+    .replace(/\bcarbon monoxide\b/gi, "CO")
+    .replace(/\bcarbon dioxide\b/gi, "CO2")
+    .replace(/\b(methanation|sabatier|reverse water[- ]gas[- ]shift|RWGS)\b/gi, "CO2 + H2")
+    .replace(/\b(syngas|synthesis gas)\b/gi, "CO + H2")
+    .replace(/\bhydrogenation\b/gi, "hydrogenation (H2)")
+    .replace(/\b(steam|water vapou?r|water)\b/gi, "H2O");
+}
+
+/**
+ * H2O/H2 of pure steam: water's own dissociation H2O ⇌ H2 + ½O2 with p_H2 = 2 p_O2 at p_H2O = 1 bar,
+ * K = p_H2O / (p_H2 p_O2^½) = exp(−ΔG°f(H2O)/RT) → p_O2 = (2K)^(−2/3), H2O/H2 = 1/(2 p_O2). An upper
+ * bound on how oxidising steam is: any H2 in the feed or from oxidation of the sample lowers it.
+ */
+export function steamWaterHydrogenRatio(T_K: number): number {
+  const K = Math.exp((-deltaGWaterFormation(T_K).dG_kJ_per_mol * 1000) / (GAS_CONSTANT_J_PER_MOL_K * T_K));
+  const pO2 = (2 * K) ** (-2 / 3);
+  return 1 / (2 * pO2);
+}
+
+/** An unnamed oxidant ("oxidative treatment", "oxidising atmosphere"): O2, the counterpart of UNNAMED_REDUCTANT. */
+export const UNNAMED_OXIDANT: GasKind = "O2";
+
+/** Hydrocarbons (CH4, C2H4, C3H8, …) as a treatment gas: read as a reductant (ASSUMPTION, reported). */
+export const HYDROCARBON_ASSUMPTION =
+  "a hydrocarbon atmosphere read as H2 reduction: at treatment temperatures hydrocarbons dehydrogenate and reduce like H2; carbon deposition and carbide formation are not modelled";
+
+/**
  * Map a free-text treatment description (published-cases `treatment.gas`) onto a gas kind by the
  * chemical names it contains. The rules are general (gas formulas and the words vacuum/UHV,
  * calcination, reduction, inert gases), listed in docs/predict.md; null when no gas is named.
@@ -138,7 +180,7 @@ export const REDOX_MIXTURE_ASSUMPTION =
  * mixture: net oxidising when O2 is in excess (from a stated ratio, or assumed), reducing otherwise.
  */
 export function parseGasText(text: string): ParsedGas {
-  const t = text;
+  const t = gasFormulas(text);
   const hint: ParsedGas["temperatureHint"] = /high[- ]temperature|\bHTR\b/i.test(t)
     ? "high"
     : /low[- ]temperature|\bLTR\b/i.test(t)
@@ -191,7 +233,34 @@ export function parseGasText(text: string): ParsedGas {
   if (co) return { ...base, kind: "CO", reason: "CO named" };
   if (o2) return { ...base, kind: "O2", reason: "O2 named" };
   if (has(/\bair\b|calcin/i)) return { ...base, kind: "air", reason: "air/calcination named" };
+  if (h2o)
+    return {
+      ...base,
+      kind: "H2O/H2",
+      steam: true,
+      reason: "H2O (steam) named without H2: H2O/H2 from water's own dissociation",
+    };
+  if (
+    has(
+      /\b(CH4|C2H[246]|C3H[68]|C4H(8|10)|methane|ethane|ethylene|propane|propylene|propene|butane|hydrocarbons?)\b/i,
+    )
+  )
+    return {
+      ...base,
+      kind: "H2",
+      reason: "hydrocarbon named: read as a reductant (H2)",
+      assumptions: [HYDROCARBON_ASSUMPTION],
+    };
   if (has(/\b(N2|Ar|He)\b|inert/i)) return { ...base, kind: "inert", reason: "inert gas named" };
+  if (has(/\boxidi[sz](ing|ed)\b|\boxidative\b|\boxidation (pre)?treatment\b/i))
+    return {
+      ...base,
+      kind: UNNAMED_OXIDANT,
+      reason: `an oxidising treatment without a gas named: ${UNNAMED_OXIDANT} assumed`,
+      assumptions: [
+        `an oxidising treatment without a named gas read as ${UNNAMED_OXIDANT} (the conventional oxidant of catalyst pretreatment, with air)`,
+      ],
+    };
   if (has(/\breduc(tion|ed|tive|ing)\b/i))
     return {
       ...base,
@@ -216,13 +285,21 @@ export const ROOM_TEMPERATURE_K = 298.15;
  */
 export function parseTemperatureText(text: string): { temperature_K: number; reason: string } | null {
   if (/\bnot (stated|given|reported|read|in)\b/i.test(text)) return null;
-  const m = /(-?\d+(?:\.\d+)?)\s*(K|°\s*C|ºC|C)\b/.exec(text.replace(/\u00b0\s+C/g, "°C"));
+  // one spelling of degrees Celsius: "° C", "ºC", "oC", "deg C", "degrees C", "degC" → "°C"
+  const t = text.replace(/(\d)\s*(?:[°º]\s*|o\s*|deg(?:rees?)?\.?\s*)?C\b/g, "$1 °C");
+  const toK = (v: number, unit: string) => (unit === "K" ? v : v + 273.15);
+  // a range "300-500 °C", "300 to 500 °C", "between 400 and 600 °C": its midpoint
+  const range = /(\d+(?:\.\d+)?)\s*(?:°C|K)?\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*(K|°C)\b/.exec(t);
+  if (range) {
+    const K = (toK(Number(range[1]), range[3]) + toK(Number(range[2]), range[3])) / 2;
+    return { temperature_K: K, reason: `midpoint of the range ${range[0]} read from "${text.slice(0, 80)}"` };
+  }
+  const m = /(?<![\d.])(-?\d+(?:\.\d+)?)\s*(K|°C)(?![a-z])/i.exec(t);
   if (m) {
-    const v = Number(m[1]);
-    const K = m[2] === "K" ? v : v + 273.15;
+    const K = toK(Number(m[1]), m[2].toUpperCase() === "K" ? "K" : "°C");
     if (K > 0) return { temperature_K: K, reason: `temperature ${m[0]} read from "${text.slice(0, 80)}"` };
   }
-  if (/room[- ]temperature|\bRT\b/i.test(text))
+  if (/room[- ]temperature|\bRT\b|\bambient\b/i.test(text))
     return { temperature_K: ROOM_TEMPERATURE_K, reason: `room temperature read from "${text.slice(0, 80)}"` };
   return null;
 }

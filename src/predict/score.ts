@@ -13,7 +13,14 @@ import type { PublishedCase } from "../classify/published-cases.js";
 import { classTable } from "../classify/score.js";
 import { InputError } from "../units/errors.js";
 import { celsiusToKelvin } from "../units/quantities.js";
-import { parseGasText, parseTemperatureText } from "./conditions.js";
+import {
+  type GasComposition,
+  type ParsedGas,
+  parseGasText,
+  parseTemperatureText,
+  steamWaterHydrogenRatio,
+} from "./conditions.js";
+import { predictParameters } from "./data.js";
 import { type PredictInput, type PriorTreatment, predict } from "./predict.js";
 import type { Prediction } from "./types.js";
 
@@ -67,6 +74,20 @@ function temperatureOf(
   return null;
 }
 
+/** The gas composition a parsed text fixes: a stated O2 fraction, or pure steam's own H2O/H2 at T. */
+function compositionOf(g: ParsedGas, T_K: number | null, notes: string[]): GasComposition {
+  if (g.pO2_bar !== undefined) return { pO2_bar: g.pO2_bar };
+  if (g.steam) {
+    const T = T_K ?? predictParameters({}).defaultTemperature_K;
+    const h2oH2 = steamWaterHydrogenRatio(T);
+    notes.push(
+      `steam: H2O/H2 = ${h2oH2.toPrecision(2)} from water's dissociation at ${T.toFixed(0)} K (an upper bound)`,
+    );
+    return { h2oH2 };
+  }
+  return {};
+}
+
 /**
  * The predictor input of one record (inputs only: metal, support, phase, facet, size, treatment).
  * Temperature: `temperature_C`, else a value or HTR/LTR word in `temperature_note` or the gas text,
@@ -98,7 +119,7 @@ export function caseToPredictInput(c: PublishedCase): CaseInputResult {
     prior.push({
       gas: pg.kind,
       gasText: c.treatment.prior_treatment,
-      composition: pg.pO2_bar !== undefined ? { pO2_bar: pg.pO2_bar } : {},
+      composition: compositionOf(pg, pt?.temperature_K ?? null, notes),
       temperature_K: pt?.temperature_K ?? null,
     });
     notes.push(`prior treatment: ${pg.reason}${pt ? `; ${pt.note}` : ""}`);
@@ -114,7 +135,7 @@ export function caseToPredictInput(c: PublishedCase): CaseInputResult {
       particleSize_nm: parseParticleSize(c.particle_size_nm),
       gas: g.kind,
       gasText: c.treatment.gas,
-      composition: g.pO2_bar !== undefined ? { pO2_bar: g.pO2_bar } : {},
+      composition: compositionOf(g, T, notes),
       temperature_K: T,
       duration_h: typeof c.treatment.duration_h === "number" ? c.treatment.duration_h : null,
       prior,
