@@ -31,12 +31,31 @@ export function interfacialRedoxDescriptor(
   T_K: number,
 ): RationaleRow | null {
   if (!s.formula || s.cation === metal) return null;
+  const key = `${metal}|${s.formula}|${s.thermoPhase ?? ""}|${T_K}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const row = evaluate(metal, s.formula, s.thermoPhase, T_K);
+  cache.set(key, row);
+  return row;
+}
+
+/** Rows per (metal, support, phase, T): maps and campaigns repeat them; bounded, cleared when full. */
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, RationaleRow | null>();
+
+function evaluate(
+  metal: string,
+  formula: string,
+  thermoPhase: string | null,
+  T_K: number,
+): RationaleRow | null {
   const metalEq = metalOxideEquilibrium(metal, T_K);
   if (!metalEq) return null;
   let supportEq: number;
   let lower: string;
   try {
-    const rx = reductionReaction(s.formula, s.thermoPhase ?? undefined, "support", T_K);
+    const rx = reductionReaction(formula, thermoPhase ?? undefined, "support", T_K);
     supportEq = equilibriumDeltaMuO(rx, T_K);
     lower = rx.lower.formula;
   } catch (e) {
@@ -45,10 +64,10 @@ export function interfacialRedoxDescriptor(
   }
   const margin = supportEq - metalEq.deltaMuO_eV;
   return {
-    descriptor: `interfacial redox: Δμ_O,eq(${s.formula}/${lower}) − Δμ_O,eq(${metal}/${metalEq.oxide})`,
+    descriptor: `interfacial redox: Δμ_O,eq(${formula}/${lower}) − Δμ_O,eq(${metal}/${metalEq.oxide})`,
     value: margin,
     unit: "eV per O",
-    threshold: `> 0: ${metal} takes lattice O from ${s.formula} at the interface (${metalEq.oxide} more stable than ${s.formula}'s first reduction step to ${lower})`,
+    threshold: `> 0: ${metal} takes lattice O from ${formula} at the interface (${metalEq.oxide} more stable than ${formula}'s first reduction step to ${lower})`,
     source: REDOX_SOURCE,
     verdict: margin > 0 ? "met" : "not-met",
     chain: "BP",
