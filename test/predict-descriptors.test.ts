@@ -15,7 +15,7 @@ import {
 } from "../src/predict/conditions.js";
 import { deltaGWaterFormation, deltaMuOFromH2OH2, deltaMuO } from "../src/thermo/oxygen-potential.js";
 import { predictParameters } from "../src/predict/data.js";
-import { resolveMetal, resolveSupport } from "../src/predict/materials.js";
+import { multiCationOxide, resolveMetal, resolveSupport } from "../src/predict/materials.js";
 import {
   chemicalInterfaceEnergy_J_per_m2,
   molarInterfaceArea_m2_per_mol,
@@ -201,6 +201,61 @@ describe("materials", () => {
     expect(resolveSupport("LaPO4").formula).toBeNull();
     expect(resolveMetal("PtCo")).toMatchObject({ element: "Pt", alloy: true });
     expect(resolveMetal("Ru")).toMatchObject({ element: "Ru", alloy: false });
+  });
+
+  it("Greek phase letters are read (γ-Al2O3 is not α)", () => {
+    expect(resolveSupport("γ-Al2O3")).toMatchObject({
+      formula: "Al2O3",
+      phase: "gamma",
+      surfaceKey: "Al2O3-gamma",
+    });
+    expect(resolveSupport("α-Al2O3").materialId).toBe("Al2O3-alpha");
+  });
+
+  it("common and mineral names resolve to the oxide and, where the name fixes it, the polymorph", () => {
+    const cases: [string, string | null, string | null][] = [
+      ["titania", "TiO2", "TiO2-anatase"],
+      ["rutile", "TiO2", "TiO2-rutile"],
+      ["anatase nanosheets", "TiO2", "TiO2-anatase"],
+      ["ceria nanorods", "CeO2", "CeO2"],
+      ["silica (SBA-15)", "SiO2", null],
+      ["magnesia", "MgO", "MgO"],
+      ["zirconia", "ZrO2", "ZrO2-monoclinic"],
+      ["hematite", "Fe2O3", "Fe2O3-alpha"],
+      ["magnetite", "Fe3O4", "Fe3O4"],
+      ["zinc oxide", "ZnO", "ZnO"],
+      ["niobia", "Nb2O5", null],
+    ];
+    for (const [text, formula, id] of cases) {
+      const r = resolveSupport(text);
+      expect(r.formula, text).toBe(formula);
+      expect(r.materialId, text).toBe(id);
+    }
+    // a formula in the text wins over a name in it
+    expect(resolveSupport("Nb2O5 (not titania)").formula).toBe("Nb2O5");
+    // hydroxyapatite is a bundled structure (gate) without thermochemistry
+    expect(resolveSupport("Ca10(PO4)6(OH)2 (hydroxyapatite)").materialId).toBe("Ca5(PO4)3OH");
+  });
+
+  it("a multi-cation oxide is evaluated as its most reducible cation's binary oxide, and says so", () => {
+    // TiO2 reduces more easily than SrO or BaO, CeO2 than ZrO2, Al2O3 than MgO (Ellingham order)
+    for (const [text, formula] of [
+      ["BaTiO3", "TiO2"],
+      ["SrTiO3", "TiO2"],
+      ["Ce0.8Zr0.2O2", "CeO2"],
+      ["MgAl2O4", "Al2O3"],
+    ]) {
+      const r = resolveSupport(text);
+      expect(r.formula, text).toBe(formula);
+      expect(r.notes.join(" "), text).toMatch(/most reducible cation/);
+    }
+    // its gate and wetting stay missing (no structure of the ternary is taken from the binary); a
+    // bundled ternary keeps its own structure
+    expect(resolveSupport("BaTiO3")).toMatchObject({ materialId: null, surfaceKey: null });
+    expect(resolveSupport("SrTiO3").materialId).toBe("SrTiO3");
+    expect(multiCationOxide("TiO2")).toBeNull();
+    expect(multiCationOxide("Ca5(PO4)3OH")).toBeNull();
+    expect(multiCationOxide("LaPO4")).toBeNull();
   });
 });
 

@@ -5,6 +5,8 @@
  */
 import { listMaterials } from "../materials/library.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
+import { equilibriumDeltaMuO, reductionReaction } from "../thermo/equilibria.js";
+import { InputError } from "../units/errors.js";
 import { speciesTable } from "../thermo/species-data.js";
 import { descriptorData, predictDataFile } from "./data.js";
 import { type NonOxideSupport, resolveNonOxide } from "./non-oxide.js";
@@ -97,8 +99,9 @@ export const DEFAULT_TIO2_PHASE = "anatase";
 
 function phaseWord(text: string): string | null {
   const t = text.toLowerCase();
-  if (/\bγ|gamma/.test(t)) return "gamma";
-  if (/\bα|alpha/.test(t) && !/quartz/.test(t)) return "alpha";
+  // Greek letters are not word characters: no \b before them
+  if (/(^|[^a-z])γ|gamma/.test(t)) return "gamma";
+  if (/(^|[^a-z])α|alpha/.test(t) && !/quartz/.test(t)) return "alpha";
   return PHASE_WORDS.find((w) => t.includes(w)) ?? null;
 }
 
@@ -114,16 +117,73 @@ function highestOxide(metal: string): string | null {
   return best?.f ?? null;
 }
 
-function oxideToken(text: string): string | null {
+function oxideToken(text: string): { formula: string; note?: string } | null {
   const withoutNotes = text.replace(/\([^)]*\)/g, " ");
   for (const tok of withoutNotes.split(/[\s/,+;:]+|-(?=[A-Z])/)) {
     const x = /^([A-Z][a-z]?)Ox$/.exec(tok);
-    if (x) return highestOxide(x[1]);
+    if (x) {
+      const f = highestOxide(x[1]);
+      if (f) return { formula: f };
+    }
     // nonstoichiometric notation MOn−x / MOn−δ names the oxide MOn
     const plain = tok.replace(/[-−](x|δ|d)$/, "");
-    if (parseOxideFormula(plain)) return plain;
+    if (parseOxideFormula(plain)) return { formula: plain };
+    const multi = multiCationOxide(plain);
+    if (multi) return multi;
   }
   return null;
+}
+
+/** Elements that are not cations of an oxide support (a formula with them is no plain oxide). */
+const NOT_CATIONS = new Set(["O", "H", "C", "N", "F", "S", "P", "Cl", "Br", "I", "B"]);
+
+/**
+ * A multi-cation oxide ("BaTiO3", "Ce0.8Zr0.2O2", "MgAl2O4") evaluated as the binary oxide of its most
+ * reducible cation — the one whose first reduction step has the highest equilibrium Δμ_O at the
+ * reference temperature, i.e. the cation that can supply a suboxide (TiOx from SrTiO3 or BaTiO3, CeOx
+ * from ceria–zirconia). The ternary's extra stability is not modelled, so its reducibility is an upper
+ * bound (the note says so). Null for binary oxides and for formulas with non-metals (phosphates, …).
+ */
+export function multiCationOxide(formula: string): { formula: string; note: string } | null {
+  const m = /^((?:[A-Z][a-z]?(?:\d+(?:\.\d+)?)?){2,})O\d*(?:\.\d+)?$/.exec(formula);
+  if (!m) return null;
+  const cations = [...new Set([...m[1].matchAll(/[A-Z][a-z]?/g)].map((x) => x[0]))];
+  if (cations.length < 2 || cations.some((c) => NOT_CATIONS.has(c))) return null;
+  let best: { formula: string; eq: number } | null = null;
+  for (const c of cations) {
+    const f = highestOxide(c);
+    if (!f) continue;
+    try {
+      const eq = equilibriumDeltaMuO(
+        reductionReaction(f, undefined, "support", REDUCIBILITY_RANKING_T_K),
+        REDUCIBILITY_RANKING_T_K,
+      );
+      if (!best || eq > best.eq) best = { formula: f, eq };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+  if (!best) return null;
+  return {
+    formula: best.formula,
+    note: `${formula}: a multi-cation oxide evaluated as ${best.formula}, the binary oxide of its most reducible cation (first reduction step at Δμ_O,eq = ${best.eq.toFixed(2)} eV, ${REDUCIBILITY_RANKING_T_K} K); the ternary's extra stability is not modelled, so reducibility is an upper bound`,
+  };
+}
+
+/** Temperature at which cations are ranked by reducibility: Tauster's 500 °C (the ranking barely moves with T). */
+const REDUCIBILITY_RANKING_T_K = 773.15;
+
+interface SupportName {
+  pattern: string;
+  formula?: string;
+  phase?: string;
+  materialId?: string;
+}
+
+/** A common or mineral name of a support (data/predict/support-names.json), or null. */
+function commonName(text: string): SupportName | null {
+  const names = predictDataFile<{ names: SupportName[] }>("support-names.json").names;
+  return names.find((n) => new RegExp(n.pattern, "i").test(text)) ?? null;
 }
 
 const cache = new Map<string, ResolvedSupport>();
@@ -147,19 +207,57 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   // bundled phases and the user's imports (smsi materials import): a user CIF gets its gate computed
   const entries = listMaterials().filter((e) => e.role !== "metal");
   const direct = entries.find((e) => e.id.toLowerCase() === text.trim().toLowerCase());
-  const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => ({
-    text,
-    materialId: e.id,
-    formula: e.thermo?.formula ?? e.formula,
-    thermoPhase: e.thermo?.phase ?? null,
-    phase: phase ?? e.phase,
-    cation: parseOxideFormula(e.formula)?.metal ?? null,
-    surfaceKey: e.id,
-    nonOxide: null,
-    notes,
-  });
+  const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => {
+    // a bundled multi-cation oxide (SrTiO3): its structure for the gate, its most reducible cation's
+    // binary oxide for the thermochemistry
+    const multi = e.thermo ? null : multiCationOxide(e.formula);
+    if (multi) notes.push(multi.note);
+    const formula = multi?.formula ?? e.thermo?.formula ?? e.formula;
+    return {
+      text,
+      materialId: e.id,
+      formula,
+      thermoPhase: e.thermo?.phase ?? null,
+      phase: phase ?? e.phase,
+      cation: parseOxideFormula(formula)?.metal ?? null,
+      surfaceKey: e.id,
+      nonOxide: null,
+      notes,
+    };
+  };
   if (direct && !phaseText) return fromEntry(direct, null);
-  const formula = direct?.formula ?? oxideToken(text);
+  const token = direct ? { formula: direct.formula } : oxideToken(text);
+  if (token?.note) {
+    // a multi-cation oxide named in text: its binary stand-in gives the thermochemistry only — no
+    // bundled structure (gate) and no surface energy belong to the ternary
+    notes.push(
+      token.note,
+      `no structure or surface energy for "${text}": the interface gate and wetting are missing`,
+    );
+    const cation = parseOxideFormula(token.formula)?.metal ?? null;
+    return {
+      text,
+      materialId: null,
+      formula: token.formula,
+      thermoPhase: null,
+      phase: phaseText ?? null,
+      cation,
+      surfaceKey: null,
+      nonOxide: null,
+      notes,
+    };
+  }
+  const named = token ? null : commonName(text);
+  if (named?.materialId) {
+    const e = entries.find((x) => x.id === named.materialId);
+    if (e) {
+      notes.push(`"${text}" read as ${e.id} (common name)`);
+      return fromEntry(e, phaseText);
+    }
+  }
+  if (named?.formula)
+    notes.push(`"${text}" read as ${named.formula}${named.phase ? ` (${named.phase})` : ""} (common name)`);
+  const formula = token?.formula ?? named?.formula ?? null;
   if (!formula) {
     const nonOxide = resolveNonOxide(text);
     if (nonOxide) {
@@ -194,7 +292,8 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   const stripped = text.replace(/\([^)]*\)/g, " ");
   if (/[/+]|-(?=[A-Z])/.test(stripped) && !direct)
     notes.push(`mixed/layered support "${text}": evaluated as its first-named oxide ${formula}`);
-  const word = phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text);
+  const word =
+    phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text) ?? named?.phase ?? null;
   const candidates = entries.filter((e) => e.formula === formula);
   let chosen = word
     ? candidates.find(
