@@ -203,6 +203,21 @@ describe("materials", () => {
     expect(resolveMetal("Ru")).toMatchObject({ element: "Ru", alloy: false });
   });
 
+  it("metal names: English names, descriptive words and bimetallic separators", () => {
+    for (const [text, element, alloy] of [
+      ["platinum", "Pt", false],
+      ["Au nanoparticles", "Au", false],
+      ["Rh nanoclusters", "Rh", false],
+      ["Pt-Sn", "Pt", true],
+      ["Pt–Co", "Pt", true],
+      ["Ni/Fe", "Ni", true],
+      ["Pd (Pd2+ in lattice)", "Pd", false],
+    ] as const)
+      expect(resolveMetal(text), text).toMatchObject({ element, alloy, problem: null });
+    expect(resolveMetal("unobtainium").element).toBeNull();
+    expect(resolveMetal("Xq").problem).toMatch(/Xq/);
+  });
+
   it("Greek phase letters are read (γ-Al2O3 is not α)", () => {
     expect(resolveSupport("γ-Al2O3")).toMatchObject({
       formula: "Al2O3",

@@ -23,12 +23,56 @@ export interface ResolvedMetal {
 
 const miedemaElements = () => predictDataFile<{ elements: Record<string, unknown> }>("miedema.json").elements;
 
-/** "Pt" → Pt; "PtCo" → alloy, host Pt; "Xx" → problem. */
+/** English names of the metals supported catalysts are made of → symbols. */
+const METAL_NAMES: Record<string, string> = {
+  platinum: "Pt",
+  palladium: "Pd",
+  rhodium: "Rh",
+  ruthenium: "Ru",
+  iridium: "Ir",
+  osmium: "Os",
+  gold: "Au",
+  silver: "Ag",
+  copper: "Cu",
+  nickel: "Ni",
+  cobalt: "Co",
+  iron: "Fe",
+  rhenium: "Re",
+  molybdenum: "Mo",
+  tungsten: "W",
+  aluminium: "Al",
+  aluminum: "Al",
+  zinc: "Zn",
+  tin: "Sn",
+  indium: "In",
+  gallium: "Ga",
+  manganese: "Mn",
+  chromium: "Cr",
+  vanadium: "V",
+  titanium: "Ti",
+};
+
+/**
+ * The metal's name as symbols: notes in parentheses and descriptive words ("nanoparticles",
+ * "clusters") dropped, English names → symbols, bimetallic separators ("Pt-Sn", "Pt–Co", "Ni/Fe")
+ * joined ("PtSn").
+ */
+function metalSymbols(text: string, known: Record<string, unknown>): string {
+  const named = text
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\b[a-z]+\b/gi, (w) => METAL_NAMES[w.toLowerCase()] ?? w);
+  return named
+    .split(/[\s\-–/,+]+/)
+    .filter((tok) => /^([A-Z][a-z]?\d*(\.\d+)?)+$/.test(tok))
+    .filter((tok) => (tok.match(/[A-Z][a-z]?/g) ?? []).every((sym) => sym in known))
+    .join("");
+}
+
+/** "Pt" → Pt; "PtCo", "Pt-Co" → alloy, host Pt; "platinum nanoparticles" → Pt; "Xx" → problem. */
 export function resolveMetal(text: string): ResolvedMetal {
-  // notes in parentheses ("PtCo (bimetallic overlayer)") are not part of the name
-  const t = text.replace(/\([^)]*\)/g, " ").trim();
-  const symbols = t.match(/[A-Z][a-z]?/g) ?? [];
   const known = miedemaElements();
+  const t = metalSymbols(text, known) || text.replace(/\([^)]*\)/g, " ").trim();
+  const symbols = t.match(/[A-Z][a-z]?/g) ?? [];
   if (symbols.length === 0 || symbols.join("") !== t.replace(/\d+(\.\d+)?/g, ""))
     return {
       element: null,
