@@ -251,11 +251,30 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   // bundled phases and the user's imports (smsi materials import): a user CIF gets its gate computed
   const entries = listMaterials().filter((e) => e.role !== "metal");
   const direct = entries.find((e) => e.id.toLowerCase() === text.trim().toLowerCase());
+  const nonOxideSupport = (nonOxide: NonOxideSupport, materialId: string | null): ResolvedSupport => {
+    notes.push(
+      `"${text}" read as the non-oxide support ${nonOxide.key}: no suboxide under a reducing gas; under an oxidising gas its product ${nonOxide.product} is the candidate overlayer`,
+    );
+    return {
+      text,
+      materialId,
+      formula: null,
+      thermoPhase: null,
+      phase: phaseText ?? null,
+      cation: nonOxide.cation,
+      surfaceKey: nonOxide.productCondensed ? nonOxide.product : null,
+      nonOxide,
+      notes,
+    };
+  };
   const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => {
     // a bundled multi-cation oxide (SrTiO3): its structure for the gate, its most reducible cation's
     // binary oxide for the thermochemistry
     const multi = e.thermo ? null : multiCationOxide(e.formula);
     if (multi) notes.push(multi.note);
+    // a bundled or imported non-oxide (h-BN): its structure for the gate, its oxidation product for SE
+    const nonOxide = e.thermo || multi ? null : (resolveNonOxide(e.formula) ?? resolveNonOxide(e.id));
+    if (nonOxide) return nonOxideSupport(nonOxide, e.id);
     const formula = multi?.formula ?? e.thermo?.formula ?? e.formula;
     return {
       text,
@@ -304,22 +323,7 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
   const formula = token?.formula ?? named?.formula ?? null;
   if (!formula) {
     const nonOxide = resolveNonOxide(text);
-    if (nonOxide) {
-      notes.push(
-        `"${text}" read as the non-oxide support ${nonOxide.key}: no suboxide under a reducing gas; under an oxidising gas its product ${nonOxide.product} is the candidate overlayer`,
-      );
-      return {
-        text,
-        materialId: null,
-        formula: null,
-        thermoPhase: null,
-        phase: phaseText ?? null,
-        cation: nonOxide.cation,
-        surfaceKey: nonOxide.productCondensed ? nonOxide.product : null,
-        nonOxide,
-        notes,
-      };
-    }
+    if (nonOxide) return nonOxideSupport(nonOxide, null);
     notes.push(`"${text}" names no binary oxide smsi has data for: support descriptors missing`);
     return {
       text,

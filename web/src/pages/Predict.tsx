@@ -92,7 +92,10 @@ export function gasBody(f: { gas: string; pO2: string; h2oH2: string; co2Co: str
 
 const CLASS_TEXT: Record<string, string> = {
   "BP-SMSI": "bulk penetration: support lattice O enters the metal through the interface",
-  "SE-SMSI": "surface encapsulation: a reduced support overlayer covers the metal",
+  "SE-SMSI-reductive": "surface encapsulation: a reduced support overlayer covers the metal",
+  "SE-SMSI-adsorbate": "surface encapsulation: adsorbates on the support drive an overlayer over the metal",
+  "SE-SMSI-oxidative":
+    "surface encapsulation: the support, or what the gas makes of it, covers the metal in an oxidising gas",
   none: "no strict SMSI expected",
 };
 
@@ -204,9 +207,9 @@ export function PredictPage() {
               {r.trigger && <span class="trigger"> ({r.trigger})</span>}
             </h2>
             <p>
-              {CLASS_TEXT[r.class] ?? ""} — likelihood {fmt(r.likelihood, 2)}; {r.conditions.gas} at{" "}
-              {fmt(r.conditions.temperature_K, 4)} K, Δμ_O = {fmt(r.conditions.deltaMuO_eV, 3)} eV, p_O₂ ={" "}
-              {fmt(r.conditions.pO2_bar, 3)} bar
+              {CLASS_TEXT[r.trigger ? `${r.class}-${r.trigger}` : r.class] ?? ""} — likelihood{" "}
+              {fmt(r.likelihood, 2)}; {r.conditions.gas} at {fmt(r.conditions.temperature_K, 4)} K, Δμ_O ={" "}
+              {fmt(r.conditions.deltaMuO_eV, 3)} eV, p_O₂ = {fmt(r.conditions.pO2_bar, 3)} bar
             </p>
             <ExportBar
               name={`predict-${r.metal}-${r.support}`}
