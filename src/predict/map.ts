@@ -106,7 +106,7 @@ export function conditionMap(req: MapRequest, cases: PublishedCase[] = []): Cond
   const s = resolveSupport(req.support, req.supportPhase);
   const mine = cases.filter((c) => {
     const cs = resolveSupport(c.support, c.support_phase);
-    return c.metal === req.metal && (cs.materialId ?? cs.formula) === (s.materialId ?? s.formula);
+    return c.metal === req.metal && cs.name === s.name;
   });
   const points: MapCase[] = [];
   for (const c of mine) {
@@ -126,7 +126,7 @@ export function conditionMap(req: MapRequest, cases: PublishedCase[] = []): Cond
   const labels = [...new Set([...cells.map((c) => c.label), ...points.map((q) => q.label)])].sort();
   return {
     metal: req.metal,
-    support: s.materialId ?? s.formula ?? req.support,
+    support: s.name,
     axes: { temperature_K: [req.tMin_K, req.tMax_K], deltaMuO_eV: [req.muMin_eV, req.muMax_eV], nT, nMu },
     labels,
     cells,

@@ -98,6 +98,8 @@ export function resolveMetal(text: string): ResolvedMetal {
 
 export interface ResolvedSupport {
   text: string;
+  /** What the support is called in answers and matched on (bundled id, formula, non-oxide, or the text). */
+  name: string;
   /** Bundled materials id (structure for the interface gate), or null. */
   materialId: string | null;
   /** Thermochemical formula and phase (data/thermo), or null when unknown. */
@@ -161,7 +163,7 @@ function highestOxide(metal: string): string | null {
   return best?.f ?? null;
 }
 
-function oxideToken(text: string): { formula: string; note?: string } | null {
+function oxideToken(text: string): { formula: string; of?: string; note?: string } | null {
   const withoutNotes = text.replace(/\([^)]*\)/g, " ");
   for (const tok of withoutNotes.split(/[\s/,+;:]+|-(?=[A-Z])/)) {
     const x = /^([A-Z][a-z]?)Ox$/.exec(tok);
@@ -188,7 +190,7 @@ const NOT_CATIONS = new Set(["O", "H", "C", "N", "F", "S", "P", "Cl", "Br", "I",
  * from ceria–zirconia). The ternary's extra stability is not modelled, so its reducibility is an upper
  * bound (the note says so). Null for binary oxides and for formulas with non-metals (phosphates, …).
  */
-export function multiCationOxide(formula: string): { formula: string; note: string } | null {
+export function multiCationOxide(formula: string): { formula: string; of: string; note: string } | null {
   const m = /^((?:[A-Z][a-z]?(?:\d+(?:\.\d+)?)?){2,})O\d*(?:\.\d+)?$/.exec(formula);
   if (!m) return null;
   const cations = [...new Set([...m[1].matchAll(/[A-Z][a-z]?/g)].map((x) => x[0]))];
@@ -210,6 +212,7 @@ export function multiCationOxide(formula: string): { formula: string; note: stri
   if (!best) return null;
   return {
     formula: best.formula,
+    of: formula,
     note: `${formula}: a multi-cation oxide evaluated as ${best.formula}, the binary oxide of its most reducible cation (first reduction step at Δμ_O,eq = ${best.eq.toFixed(2)} eV, ${REDUCIBILITY_RANKING_T_K} K); the ternary's extra stability is not modelled, so reducibility is an upper bound`,
   };
 }
@@ -241,17 +244,27 @@ export function resolveSupport(text: string, phaseText?: string | null): Resolve
   const key = `${text}\u0000${phaseText ?? ""}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const r = resolveUncached(text, phaseText ?? null);
+  const u = resolveUncached(text, phaseText ?? null);
+  const r: ResolvedSupport = {
+    ...u,
+    name: u.name ?? u.materialId ?? u.formula ?? u.nonOxide?.key ?? text.trim(),
+  };
   cache.set(key, r);
   return r;
 }
 
-function resolveUncached(text: string, phaseText: string | null): ResolvedSupport {
+function resolveUncached(
+  text: string,
+  phaseText: string | null,
+): Omit<ResolvedSupport, "name"> & { name?: string } {
   const notes: string[] = [];
   // bundled phases and the user's imports (smsi materials import): a user CIF gets its gate computed
   const entries = listMaterials().filter((e) => e.role !== "metal");
   const direct = entries.find((e) => e.id.toLowerCase() === text.trim().toLowerCase());
-  const nonOxideSupport = (nonOxide: NonOxideSupport, materialId: string | null): ResolvedSupport => {
+  const nonOxideSupport = (
+    nonOxide: NonOxideSupport,
+    materialId: string | null,
+  ): Omit<ResolvedSupport, "name"> => {
     notes.push(
       `"${text}" read as the non-oxide support ${nonOxide.key}: no suboxide under a reducing gas; under an oxidising gas its product ${nonOxide.product} is the candidate overlayer`,
     );
@@ -267,7 +280,7 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
       notes,
     };
   };
-  const fromEntry = (e: (typeof entries)[number], phase: string | null): ResolvedSupport => {
+  const fromEntry = (e: (typeof entries)[number], phase: string | null): Omit<ResolvedSupport, "name"> => {
     // a bundled multi-cation oxide (SrTiO3): its structure for the gate, its most reducible cation's
     // binary oxide for the thermochemistry
     const multi = e.thermo ? null : multiCationOxide(e.formula);
@@ -300,6 +313,7 @@ function resolveUncached(text: string, phaseText: string | null): ResolvedSuppor
     const cation = parseOxideFormula(token.formula)?.metal ?? null;
     return {
       text,
+      name: token.of,
       materialId: null,
       formula: token.formula,
       thermoPhase: null,

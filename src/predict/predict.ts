@@ -498,7 +498,7 @@ function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
   notes.push(...s.notes);
   const base: Prediction["input"] = {
     metal: input.metal,
-    support: s.materialId ?? s.formula ?? input.support,
+    support: s.name,
     supportPhase: s.phase,
     facet: input.facet ?? null,
     particleSize_nm: singleAtoms ? null : size_nm,
