@@ -15,7 +15,9 @@ import {
   supportOxidationEquilibrium_eV,
 } from "../src/predict/non-oxide.js";
 import { metalOxideEquilibrium } from "../src/predict/physics-inputs.js";
+import { conditionMap } from "../src/predict/map.js";
 import { predict } from "../src/predict/predict.js";
+import type { PublishedCase } from "../src/classify/published-cases.js";
 import { interfacialRedoxDescriptor } from "../src/predict/redox.js";
 import { equilibriumDeltaMuO, reductionReaction } from "../src/thermo/equilibria.js";
 import { deltaMuO, deltaMuOStandard, pO2FromDeltaMuO } from "../src/thermo/oxygen-potential.js";
@@ -123,5 +125,27 @@ describe("non-oxide supports", () => {
       expect(r.class).not.toBe("SE-SMSI");
       expect(r.rationale.find((x) => /stays on the surface/.test(x.descriptor))?.verdict).toBe("not-met");
     }
+  });
+
+  it("a map overlays only its own support's cases: unresolved or stand-in supports do not match each other", () => {
+    const record = (id: string, support: string): PublishedCase =>
+      ({
+        id,
+        metal: "Pt",
+        support,
+        support_phase: null,
+        facet: null,
+        particle_size_nm: null,
+        treatment: { gas: "O2", temperature_C: 500, duration_h: null },
+        expected_class: "SE-SMSI-oxidative",
+      }) as unknown as PublishedCase;
+    const cases = [record("bn", "h-BN (sheets)"), record("lapo4", "LaPO4"), record("tio2", "TiO2")];
+    const req = { metal: "Pt", tMin_K: 500, tMax_K: 900, muMin_eV: -3, muMax_eV: 0, nT: 2, nMu: 2 };
+    const ids = (support: string) => conditionMap({ ...req, support }, cases).cases.map((c) => c.id);
+    expect(ids("h-BN")).toEqual(["bn"]);
+    expect(ids("graphene")).toEqual([]);
+    expect(ids("LaPO4")).toEqual(["lapo4"]);
+    expect(ids("BaTiO3")).toEqual([]);
+    expect(ids("TiO2")).toEqual(["tio2"]);
   });
 });
