@@ -233,7 +233,7 @@ describe("materials", () => {
       ["rutile", "TiO2", "TiO2-rutile"],
       ["anatase nanosheets", "TiO2", "TiO2-anatase"],
       ["ceria nanorods", "CeO2", "CeO2"],
-      ["silica (SBA-15)", "SiO2", null],
+      ["silica (SBA-15)", "SiO2", "SiO2-alpha-quartz"],
       ["magnesia", "MgO", "MgO"],
       ["zirconia", "ZrO2", "ZrO2-monoclinic"],
       ["hematite", "Fe2O3", "Fe2O3-alpha"],

@@ -79,7 +79,7 @@ describe("non-oxide supports", () => {
   it("names resolve: h-BN, boron nitride, graphene; an oxide named with graphene stays the oxide", () => {
     expect(resolveNonOxide("h-BN (sheets)")?.key).toBe("BN");
     expect(resolveNonOxide("hexagonal boron nitride")?.key).toBe("BN");
-    expect(resolveNonOxide("graphene")?.key).toBe("C");
+    expect(resolveNonOxide("graphene")?.key).toBe("carbon");
     expect(resolveNonOxide("TiO2")).toBeNull();
     expect(resolveSupport("graphene-covered ZnO(0001)").formula).toBe("ZnO");
     expect(resolveSupport("h-BN").nonOxide?.key).toBe("BN");

@@ -3,6 +3,7 @@
  * data: an element symbol (or an alloy's host element), a bundled materials id (for the interface
  * gate), the thermochemical formula and phase (for reducibility), and the support's cation.
  */
+import { identifySupport } from "../classify/supports.js";
 import { listMaterials } from "../materials/library.js";
 import { parseOxideFormula } from "../thermo/ellingham.js";
 import { equilibriumDeltaMuO, reductionReaction } from "../thermo/equilibria.js";
@@ -220,17 +221,18 @@ export function multiCationOxide(formula: string): { formula: string; of: string
 /** Temperature at which cations are ranked by reducibility: Tauster's 500 °C (the ranking barely moves with T). */
 const REDUCIBILITY_RANKING_T_K = 773.15;
 
-interface SupportName {
-  pattern: string;
-  formula?: string;
-  phase?: string;
-  materialId?: string;
-}
-
-/** A common or mineral name of a support (data/predict/support-names.json), or null. */
-function commonName(text: string): SupportName | null {
-  const names = predictDataFile<{ names: SupportName[] }>("support-names.json").names;
-  return names.find((n) => new RegExp(n.pattern, "i").test(text)) ?? null;
+/**
+ * A support named by a common or mineral name ("titania", "hematite", "silica", "hydroxyapatite"): the
+ * classifier's table of supports (data/classify/supports.yaml, each entry with its source) read for its
+ * oxide formula and, where the text names the polymorph, its bundled structure.
+ */
+function commonName(
+  text: string,
+  phaseText: string | null,
+): { formula: string | null; materialId: string | null } | null {
+  const r = identifySupport(text, phaseText ?? "");
+  if (!r) return null;
+  return { formula: parseOxideFormula(r.support.name) ? r.support.name : null, materialId: r.materialsId };
 }
 
 const cache = new Map<string, ResolvedSupport>();
@@ -324,7 +326,7 @@ function resolveUncached(
       notes,
     };
   }
-  const named = token ? null : commonName(text);
+  const named = token ? null : commonName(text, phaseText);
   if (named?.materialId) {
     const e = entries.find((x) => x.id === named.materialId);
     if (e) {
@@ -332,8 +334,7 @@ function resolveUncached(
       return fromEntry(e, phaseText);
     }
   }
-  if (named?.formula)
-    notes.push(`"${text}" read as ${named.formula}${named.phase ? ` (${named.phase})` : ""} (common name)`);
+  if (named?.formula) notes.push(`"${text}" read as ${named.formula} (common name)`);
   const formula = token?.formula ?? named?.formula ?? null;
   if (!formula) {
     const nonOxide = resolveNonOxide(text);
@@ -354,8 +355,7 @@ function resolveUncached(
   const stripped = text.replace(/\([^)]*\)/g, " ");
   if (/[/+]|-(?=[A-Z])/.test(stripped) && !direct)
     notes.push(`mixed/layered support "${text}": evaluated as its first-named oxide ${formula}`);
-  const word =
-    phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text) ?? named?.phase ?? null;
+  const word = phaseWord(`${phaseText ?? ""} ${direct ? direct.id : ""}`) ?? phaseWord(text);
   const candidates = entries.filter((e) => e.formula === formula);
   let chosen = word
     ? candidates.find(

@@ -10,6 +10,7 @@
  * expressed as the equilibrium Δμ_O of the reaction (per O atom, Reuter–Scheffler reference), so it is
  * compared with the gas's Δμ_O exactly as a metal/oxide pair is (src/thermo/equilibria.ts).
  */
+import { identifySupport } from "../classify/supports.js";
 import { deltaMuOStandard } from "../thermo/oxygen-potential.js";
 import { KJ_PER_MOL_PER_EV } from "../units/constants.js";
 import { predictDataFile } from "./data.js";
@@ -23,8 +24,10 @@ interface SpeciesRow {
 }
 
 export interface NonOxideSupport {
+  /** Its entry in data/classify/supports.yaml ("BN", "carbon"). */
   key: string;
-  names: string[];
+  /** Species of its thermochemistry ("BN", "C"). */
+  species: string;
   cation: string;
   /** Per formula unit of the support: support + O2 → Σ products. */
   reaction: { support: number; O2: number; products: Record<string, number> };
@@ -40,12 +43,12 @@ interface NonOxideFile {
 
 const file = () => predictDataFile<NonOxideFile>("non-oxide-supports.json");
 
-/** The non-oxide support a name refers to ("h-BN (sheets)", "graphene"), or null. */
+/** The non-oxide support a name refers to ("h-BN (sheets)", "graphene"), or null (names: the classifier's table). */
 export function resolveNonOxide(text: string): NonOxideSupport | null {
-  const t = text.trim();
-  for (const [key, s] of Object.entries(file().supports))
-    if (s.names.some((n) => new RegExp(n, "i").test(t))) return { key, ...s };
-  return null;
+  const r = identifySupport(text);
+  if (!r?.support.nonOxide) return null;
+  const s = file().supports[r.support.name];
+  return s ? { key: r.support.name, ...s } : null;
 }
 
 function species(name: string): SpeciesRow {
@@ -60,7 +63,7 @@ function species(name: string): SpeciesRow {
  */
 export function supportOxidationEquilibrium_eV(s: NonOxideSupport, T_K: number): number {
   const { reaction } = s;
-  const sup = species(s.key);
+  const sup = species(s.species);
   let dH = -reaction.support * sup.dHf298_kJ_per_mol;
   let dS = -reaction.support * sup.S298_J_per_mol_K - reaction.O2 * species("O2").S298_J_per_mol_K;
   for (const [name, nu] of Object.entries(reaction.products)) {
@@ -72,7 +75,7 @@ export function supportOxidationEquilibrium_eV(s: NonOxideSupport, T_K: number):
 }
 
 function sources(s: NonOxideSupport): string {
-  const names = [s.key, "O2", ...Object.keys(s.reaction.products)];
+  const names = [s.species, "O2", ...Object.keys(s.reaction.products)];
   return names.map((n) => `${n}: ${species(n).source}`).join("; ");
 }
 
