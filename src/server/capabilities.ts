@@ -21,6 +21,7 @@ import { VERDICT_RANK } from "../match/coherence.js";
 import { type MatchOptions, type MatchResult, matchInterfaces } from "../match/match.js";
 import { importMaterial } from "../materials/import.js";
 import type { GasComposition, GasKind } from "../predict/conditions.js";
+import { resolveSupport } from "../predict/materials.js";
 import { predict as predictClass } from "../predict/predict.js";
 import { getMaterial, listMaterials } from "../materials/library.js";
 import { userDataDir } from "../materials/store.js";
@@ -492,11 +493,28 @@ export function predict(input: PredictInput): Prediction {
   return value;
 }
 
+/**
+ * The support of a prediction: a bundled or imported material; else any support predict can read — a
+ * formula (Nb2O5, BaTiO3), a common name (niobia) or a non-oxide (h-BN) — whose missing descriptors
+ * (no structure: no gate) the answer names, as `smsi predict` does. Text predict cannot read at all
+ * gets the library's 400 (a typo is not silently predicted).
+ */
+function predictSupport(text: string): { id: string } {
+  try {
+    return { id: materialPhase(text, "support").id };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const s = resolveSupport(text);
+    if (s.formula || s.nonOxide) return { id: s.name };
+    throw e;
+  }
+}
+
 function predictUncached(input: PredictInput): Prediction {
   const metal = materialPhase(input.metal, "metal");
   if (metal.entry.role !== "metal")
     throw new InputError("metal", `"${metal.id}" is a ${metal.entry.role}, not a metal; e.g. Ru, Pt`);
-  const support = materialPhase(input.support, "support");
+  const support = predictSupport(input.support);
   const c = conditions(input);
   const gas = oxygenPotential(c.temperature_K, c.atmosphere);
   if (input.sizeNm !== undefined)

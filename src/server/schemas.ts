@@ -77,6 +77,9 @@ export const PredictResponse = z.object({
   phenomena: z.array(z.string()),
   consequences: z.array(z.string()),
   rationale: z.array(RationaleRow),
+  missing: z
+    .array(z.string())
+    .describe("descriptors that could not be evaluated (no data); they lower the likelihood"),
   assumptions: z.array(z.string()),
 });
 

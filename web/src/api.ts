@@ -84,6 +84,8 @@ export interface Prediction {
   phenomena: string[];
   consequences: string[];
   rationale: RationaleRow[];
+  /** Descriptors without data (they lower the likelihood). */
+  missing: string[];
   assumptions: string[];
   adapter?: string;
 }
