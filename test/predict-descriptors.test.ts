@@ -14,7 +14,9 @@ import {
   UNNAMED_REDUCTANT,
 } from "../src/predict/conditions.js";
 import { deltaGWaterFormation, deltaMuOFromH2OH2, deltaMuO } from "../src/thermo/oxygen-potential.js";
-import { predictParameters } from "../src/predict/data.js";
+import { descriptorData, predictParameters } from "../src/predict/data.js";
+import { predict } from "../src/predict/predict.js";
+import { wettingDescriptor } from "../src/predict/wetting.js";
 import { multiCationOxide, resolveMetal, resolveSupport } from "../src/predict/materials.js";
 import {
   chemicalInterfaceEnergy_J_per_m2,
@@ -342,5 +344,48 @@ describe("reading names", () => {
     expect(resolveSupport("CeO2-x ultrathin film").formula).toBe("CeO2");
     expect(resolveSupport("Fe3O4", "magnetite (film)").materialId).toBe("Fe3O4");
     expect(resolveSupport("ZrO2").materialId).toBe("ZrO2-monoclinic");
+  });
+});
+
+describe("wetting with an unmeasured support surface energy", () => {
+  it("weighs by the measured oxides' surface energies (empirical prior), verdict unknown, not a fixed ½", () => {
+    const p = predictParameters({});
+    const known = wettingDescriptor("Pt", "Ti", "TiO2-anatase", "suboxide", p);
+    const unknown = wettingDescriptor("Pt", "Nb", "Nb2O5", "suboxide", p).row;
+    expect(known.row.verdict).toBe("met");
+    expect(unknown.verdict).toBe("unknown");
+    // the mean of w(S(γ)) over the distinct measured oxide surface energies (B2O3's melt left out)
+    const d = descriptorData();
+    const seen = new Set<string>();
+    const gammas: number[] = [];
+    for (const [k, v] of Object.entries(d.oxideSurfaceEnergy_J_per_m2)) {
+      if (k === "B2O3" || seen.has(`${v.value}|${v.source}`)) continue;
+      seen.add(`${v.value}|${v.source}`);
+      gammas.push(v.value);
+    }
+    const gm = d.metalSurface.values.Pt.surfaceEnergy_J_per_m2;
+    const gi = Number(/γ_int (-?\d+\.\d+)/.exec(unknown.source)?.[1]);
+    const expected = gammas.reduce((a, g) => a + weightOf(gm - g - gi, 0.2), 0) / gammas.length;
+    expect(unknown.weight).toBeCloseTo(expected, 2);
+    expect(unknown.weight).toBeGreaterThan(Math.min(...gammas.map((g) => weightOf(gm - g - gi, 0.2))));
+    expect(unknown.weight).toBeLessThan(1);
+  });
+
+  it("Pt/Nb2O5 after H2 at 500 °C is SE-reductive (Tauster et al., Science 211, 1121 (1981)) across the assumptions' ranges", () => {
+    for (const h2WaterRatio of [1e-6, 1e-5, 1e-4, 1e-3])
+      for (const interfaceStructuralEnergy_J_per_m2 of [0, 0.25, 0.5])
+        for (const suboxideMinNonstoichiometry of [1e-4, 3e-4, 1e-3]) {
+          const r = predict({
+            metal: "Pt",
+            support: "Nb2O5",
+            gas: "H2",
+            temperature_K: 773.15,
+            overrides: { h2WaterRatio, interfaceStructuralEnergy_J_per_m2, suboxideMinNonstoichiometry },
+          });
+          expect(r.label).toBe("SE-SMSI-reductive");
+          expect(r.missing.join(" ")).toMatch(/wetting/);
+        }
+    // and not after the 200 °C reduction, as for TiO2
+    expect(predict({ metal: "Pt", support: "Nb2O5", gas: "H2", temperature_K: 473.15 }).class).toBe("none");
   });
 });

@@ -87,6 +87,14 @@ export function wettingDescriptor(
     go === undefined ? `γ(${surfaceKey ?? "support"})` : "",
     gChem === null ? "γ_chem" : "",
   ].filter(Boolean);
+  if (gm !== undefined && go === undefined && gChem !== null)
+    return unknownOverlayerEnergy(
+      descriptor,
+      gm,
+      gChem + p.interfaceStructuralEnergy_J_per_m2,
+      surfaceKey,
+      chemText,
+    );
   if (gm === undefined || go === undefined || gChem === null)
     return {
       row: {
@@ -115,5 +123,55 @@ export function wettingDescriptor(
       weight: weightOf(S, MARGIN_WIDTH.surface_J_per_m2),
     },
     spreading_J_per_m2: S,
+  };
+}
+
+/**
+ * Surface energies that are not a crystalline support's (B2O3: the surface tension of its melt, the
+ * overlayer h-BN makes): left out of the population an unknown support's γ is drawn from.
+ */
+const NOT_SUPPORT_SURFACES = new Set(["B2O3"]);
+
+/** The measured oxide surface energies in the data, each distinct (value, source) once. */
+function supportSurfaceEnergies(): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (const [key, v] of Object.entries(descriptorData().oxideSurfaceEnergy_J_per_m2)) {
+    if (NOT_SUPPORT_SURFACES.has(key) || seen.has(`${v.value}|${v.source}`)) continue;
+    seen.add(`${v.value}|${v.source}`);
+    out.push(v.value);
+  }
+  return out;
+}
+
+/**
+ * Wetting when the support's surface energy is not in the data (Nb2O5, V2O3, Ta2O5, Ga2O3, …): the
+ * weight is the expectation of the wetting weight over the oxides whose surface energies are measured
+ * (empirical prior) — not a fixed ½, which would make SE impossible for every such support whatever
+ * its reducibility. The verdict stays "unknown" (named as missing; the likelihood's coverage falls).
+ */
+function unknownOverlayerEnergy(
+  descriptor: string,
+  gm: number,
+  gInt: number,
+  surfaceKey: string | null,
+  chemText: string,
+): WettingResult {
+  const population = supportSurfaceEnergies();
+  const weights = population.map((g) => weightOf(gm - g - gInt, MARGIN_WIDTH.surface_J_per_m2));
+  const wets = population.filter((g) => gm - g - gInt > 0).length;
+  const weight = weights.reduce((a, b) => a + b, 0) / weights.length;
+  return {
+    row: {
+      descriptor,
+      value: null,
+      unit: "J/m²",
+      threshold: `S > 0 (Young–Dupré); γ(${surfaceKey ?? "support"}) unknown: weight ${weight.toFixed(2)} = mean over the ${population.length} measured oxide surface energies (S > 0 for ${wets})`,
+      source: `missing γ(${surfaceKey ?? "support"}) (data/predict/descriptors.json); γ_M ${gm.toFixed(2)}, γ_int ${gInt.toFixed(2)} J/m²: ${chemText}`,
+      verdict: "unknown",
+      chain: "SE",
+      weight,
+    },
+    spreading_J_per_m2: null,
   };
 }
