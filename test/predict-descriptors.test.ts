@@ -1,5 +1,7 @@
 /** Descriptors of smsi predict against analytic limits and published observations. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../src/units/errors.js";
 import {
   atmosphereOf,
   excessOxygenFraction,
@@ -147,6 +149,28 @@ describe("conditions", () => {
     expect(parseTemperatureText("-196 °C")?.temperature_K).toBeCloseTo(77.15, 9);
     expect(parseTemperatureText("ambient")?.temperature_K).toBe(ROOM_TEMPERATURE_K);
     expect(parseTemperatureText("1.5 nm CO")).toBeNull();
+    expect(parseTemperatureText("1,000 °C")?.temperature_K).toBeCloseTo(1273.15, 9);
+  });
+
+  it("free-text readers never throw on arbitrary text and stay linear on long digit runs", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (t) => {
+        parseGasText(t);
+        parseTemperatureText(t);
+        resolveMetal(t.slice(0, 100));
+        try {
+          resolveSupport(t.slice(0, 200));
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+        }
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+    // the published-cases schema allows 20 000-character notes: a quadratic regex took seconds here
+    for (const t of ["1".repeat(20_000), "1-".repeat(10_000), "12%".repeat(6_000)]) {
+      expect(parseTemperatureText(t)).toBeNull();
+      parseGasText(t);
+    }
   });
 
   it("gas names written out, and reactions whose feed their name fixes, read as formulas", () => {

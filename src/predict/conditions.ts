@@ -186,7 +186,8 @@ export function parseGasText(text: string): ParsedGas {
     : /low[- ]temperature|\bLTR\b/i.test(t)
       ? "low"
       : null;
-  const percentO2 = /(\d+(?:\.\d+)?)\s*%\s*O2\b/.exec(t);
+  // (?<![\d.]): a number is matched from its first digit only (linear time on long digit runs)
+  const percentO2 = /(?<![\d.])(\d+(?:\.\d+)?)\s*%\s*O2\b/.exec(t);
   const has = (re: RegExp) => re.test(t);
   const h2 = has(/\b[HD]2(?!O)\b/);
   const co2 = has(/\bCO2\b/);
@@ -286,10 +287,12 @@ export const ROOM_TEMPERATURE_K = 298.15;
 export function parseTemperatureText(text: string): { temperature_K: number; reason: string } | null {
   if (/\bnot (stated|given|reported|read|in)\b/i.test(text)) return null;
   // one spelling of degrees Celsius: "° C", "ºC", "oC", "deg C", "degrees C", "degC" → "°C"
-  const t = text.replace(/(\d)\s*(?:[°º]\s*|o\s*|deg(?:rees?)?\.?\s*)?C\b/g, "$1 °C");
+  const t = text
+    .replace(/(\d),(\d{3})(?!\d)/g, "$1$2") // thousands separator: "1,000 °C"
+    .replace(/(\d)\s*(?:[°º]\s*|o\s*|deg(?:rees?)?\.?\s*)?C\b/g, "$1 °C");
   const toK = (v: number, unit: string) => (unit === "K" ? v : v + 273.15);
   // a range "300-500 °C", "300 to 500 °C", "between 400 and 600 °C": its midpoint
-  const range = /(\d+(?:\.\d+)?)\s*(?:°C|K)?\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*(K|°C)\b/.exec(t);
+  const range = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:°C|K)?\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)\s*(K|°C)\b/.exec(t);
   if (range) {
     const K = (toK(Number(range[1]), range[3]) + toK(Number(range[2]), range[3])) / 2;
     return { temperature_K: K, reason: `midpoint of the range ${range[0]} read from "${text.slice(0, 80)}"` };
