@@ -126,12 +126,22 @@ describe("POST /api/predict", () => {
     expect(nb.body.support).toBe("Nb2O5");
     // no surface energy of Nb2O5 in the data: wetting is named as missing
     expect(nb.body.missing.join(" ")).toMatch(/wetting/);
-    const niobia = await post("/api/predict", { metal: "Pt", support: "niobia", gas: "H2", temperature: "500C" });
+    const niobia = await post("/api/predict", {
+      metal: "Pt",
+      support: "niobia",
+      gas: "H2",
+      temperature: "500C",
+    });
     expect(niobia.body.class).toBe(nb.body.class);
     const bn = await post("/api/predict", { metal: "Pt", support: "h-BN", gas: "O2", temperature: "500C" });
     expect(bn.status).toBe(200);
     expect(`${bn.body.class}-${bn.body.trigger}`).toBe("SE-SMSI-oxidative");
-    const typo = await post("/api/predict", { metal: "Pt", support: "unobtainium oxide", gas: "H2", temperature: "500C" });
+    const typo = await post("/api/predict", {
+      metal: "Pt",
+      support: "unobtainium oxide",
+      gas: "H2",
+      temperature: "500C",
+    });
     expect(typo.status).toBe(400);
     expect(typo.body.field).toBe("support");
   });
