@@ -423,16 +423,21 @@ function interfacialRedoxPrediction(
   metal: string,
   redox: RationaleRow,
   alloy: boolean,
+  oxidisingGas: boolean,
   p: PredictParameters,
   assumptions: NamedAssumption[],
   notes: string[],
 ): Prediction {
-  const w = redox.weight;
+  // In O2 or air a metal this oxophilic oxidises from the gas as well as from the support: what sits on
+  // the support is its oxide, and no supported metal is left to show SMSI.
+  const w = oxidisingGas ? 0 : redox.weight;
   const ranked = rank({ "BP-SMSI": w, "SE-SMSI": 0, EMSI: 0, CMSI: 0, none: 1 - w }, null);
   const top = ranked[0];
   assumptions.push(...parameterAssumptions(p, ["dBandShiftBP_eV", "coBindingSlope"]));
   notes.push(
-    `${metal} reduces the support at the interface (interfacial redox, Fu & Wagner 2007); the reaction front's depth and rate are not modelled, and in an oxidising gas the metal's surface oxidises from the gas as well`,
+    oxidisingGas
+      ? `${metal} reduces the support at the interface (interfacial redox, Fu & Wagner 2007) and oxidises from the gas as well: the particle becomes its oxide — no supported metal, no SMSI of one`
+      : `${metal} reduces the support at the interface (interfacial redox, Fu & Wagner 2007); the reaction front's depth and rate are not modelled`,
   );
   return {
     input: base,
@@ -449,7 +454,7 @@ function interfacialRedoxPrediction(
             `C3: ${metal} oxidises from the interface up`,
             "C4: electronic state of the metal changed (oxidised at the interface)",
           ]
-        : PHENOMENA.none,
+        : [`${metal} oxidises through, from the gas and from the support: an oxide on an oxide`],
     consequences: coConsequences(metal, 0, top.class === "BP-SMSI" ? w : 0, p),
     rationale: [redox],
     missing: [],
@@ -517,7 +522,16 @@ function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
   // interfacial redox: a metal more oxophilic than the support's first reduction step takes its O
   const redox = interfacialRedoxDescriptor(metal, s, T);
   if (redox && redox.verdict === "met")
-    return interfacialRedoxPrediction(base, metal, redox, metalR.alloy, p, assumptions, notes);
+    return interfacialRedoxPrediction(
+      base,
+      metal,
+      redox,
+      metalR.alloy,
+      input.gas !== null && isOxidising(input.gas),
+      p,
+      assumptions,
+      notes,
+    );
   if (input.gas === null) {
     const cm = cmsiDescriptor(size_nm, singleAtoms, p);
     if (cm.verdict === "met") {
