@@ -100,23 +100,40 @@ rows.append(P("FeO","FeO","iron(II) oxide (wustite)","rocksalt","support","Fm-3m
 rows.append(P("Ca5(PO4)3OH","Ca5(PO4)3OH","hydroxyapatite","hexagonal","support","P6_3/m",hexa(9.424,6.879),
   [("Ca1","Ca",1/3,2/3,0.0010),("Ca2","Ca",0.2468,0.9934,0.25),("P1","P",0.3982,0.3689,0.25),("O1","O",0.3272,0.4848,0.25),("O2","O",0.5886,0.4647,0.25),("O3","O",0.3435,0.2581,0.0703),("O4","O",0,0,0.1980,0.5),("H1","H",0,0,0.0617,0.5)],
   src("M.I. Kay, R.A. Young, A.S. Posner, Nature 204, 1050-1052 (1964): crystal structure of hydroxyapatite (OH disordered over two half-occupied sites; verify)", "10.1038/2041050a0"),(3.16,CRC_IN)))
+# non-oxide support: hexagonal boron nitride, P6_3/mmc, B 2c (1/3,2/3,1/4), N 2d (1/3,2/3,3/4): AA' stacking, B over N
+rows.append(P("h-BN","BN","hexagonal boron nitride","hexagonal","support","P6_3/mmc",hexa(2.504,6.661),[("B1","B",1/3,2/3,0.25),("N1","N",1/3,2/3,0.75)],
+  src("R.S. Pease, Acta Cryst. 5, 356-361 (1952): an X-ray study of boron nitride (a = 2.504 A, c = 6.661 A; B on 2c, N on 2d of P6_3/mmc; transcribed without the paper at hand, verify)", "10.1107/S0365110X52001064")))
 
 # Handbook densities that are measured bulk values differing from the X-ray density by more than 1 %:
 # no reference density is recorded for these (the note says why) rather than a value that cannot be checked.
 NO_REFERENCE = {
- "SnO2":"CRC lists 6.85 g/cm3 (measured); the cell gives 7.00 g/cm3 (X-ray); cassiterite specific gravity 6.98-7.1 is reported for minerals",
  "MnO2":"CRC lists 5.08 g/cm3 (measured, often non-stoichiometric material); the cell gives 5.19 g/cm3 (X-ray)",
- "NiO":"CRC lists 6.67-6.72 g/cm3 (measured); the cell gives 6.81 g/cm3 (X-ray)",
- "Cu2O":"CRC lists 6.0 g/cm3 (measured); the cell gives 6.11 g/cm3 (X-ray)",
  "Rh2O3":"CRC lists 8.2 g/cm3; the cell gives 8.02 g/cm3; corundum-type parameters need checking",
  "Ti2O3":"CRC lists 4.486 g/cm3 (measured); the cell gives 4.57 g/cm3 (X-ray)",
- "ZnO":"CRC lists 5.61 g/cm3 (measured); the cell gives 5.68 g/cm3 (X-ray)",
- "CuO":"CRC lists 6.31 g/cm3 (measured); the cell gives 6.52 g/cm3 (X-ray)",
  "ZrO2-monoclinic":"CRC lists 5.68 g/cm3 (measured); the cell gives 5.81 g/cm3 (X-ray)",
  "FeO":"real wustite is Fe(1-x)O: CRC 5.74 g/cm3 is for the non-stoichiometric oxide; the ideal cell gives 5.97 g/cm3",
  "Ce2O3":"CRC lists 6.2 g/cm3; the cell gives 6.86 g/cm3; the handbook value needs checking",
+ "h-BN":"CRC lists about 2.1-2.2 g/cm3 for hexagonal BN (measured bulk density of pressed or turbostratic material, verify); the cell gives 2.28 g/cm3 (X-ray, Z = 2)",
+}
+# Handbook densities of synthetic material below the X-ray density by more than 1 %, where a mineral
+# specific gravity (or calculated density) is the reference instead: (note, reference density).
+HOM = "J.W. Anthony, R.A. Bideaux, K.W. Bladh, M.C. Nichols, Handbook of Mineralogy, Mineral Data Publishing"
+MINERAL = {
+ "SnO2":("CRC lists 6.85 g/cm3 (measured on synthetic material); the cell gives 7.00 g/cm3 (X-ray); the mineral value is the reference",
+   dict(value_g_per_cm3=7.04, range_g_per_cm3=[6.98,7.1], source=HOM+": cassiterite, specific gravity 6.98-7.1, as quoted in the cassiterite mineral infobox (verify)")),
+ "NiO":("CRC lists 6.67-6.72 g/cm3 (measured on synthetic material); the cell gives 6.81 g/cm3 (X-ray); the mineral D(calc.) is the reference",
+   dict(value_g_per_cm3=6.806, source=HOM+": bunsenite, D(calc.) = 6.806 g/cm3 (D(meas.) 6.898), as quoted in the bunsenite mineral infobox (verify against the HOM sheet)")),
+ "Cu2O":("CRC lists 6.0 g/cm3 (measured on synthetic material); the cell gives 6.11 g/cm3 (X-ray); the mineral value is the reference",
+   dict(value_g_per_cm3=6.14, source="A. Chen, Y. Ng, E. Zhang, M. Tian (eds.), Dictionary of Geotourism, Springer (2020), entry 'Cuprite': specific gravity 6.14 (doi:10.1007/978-981-13-2538-0_445)")),
+ "ZnO":("CRC lists 5.61 g/cm3 (measured on synthetic material); the cell gives 5.68 g/cm3 (X-ray); the mineral value is the reference",
+   dict(value_g_per_cm3=5.66, range_g_per_cm3=[5.64,5.68], source=HOM+": zincite, specific gravity 5.64-5.68, as quoted in the zincite mineral infobox (verify)")),
+ "CuO":("CRC lists 6.31 g/cm3 (measured on synthetic material); the cell gives 6.52 g/cm3 (X-ray); the mineral value is the reference",
+   dict(value_g_per_cm3=6.5, source=HOM+": tenorite, specific gravity 6.5, as quoted in the tenorite mineral infobox (verify)")),
 }
 for r in rows:
+    if r["id"] in MINERAL:
+        r.pop("referenceDensity", None)
+        r["note"] = MINERAL[r["id"]][0]
     if r["id"] in NO_REFERENCE:
         r.pop("referenceDensity", None)
         r["note"] = "no reference density recorded: " + NO_REFERENCE[r["id"]] + ("; " + r["note"] if r.get("note") else "")
@@ -125,12 +142,15 @@ for r in rows:
 THERMO = {"IrO2":("IrO2","rutile"),"MnO2":("MnO2","pyrolusite"),"TiO2-brookite":None,"Ag2O":("Ag2O","cubic"),
   "Fe2O3-alpha":("Fe2O3","hematite"),"Rh2O3":("Rh2O3","corundum"),"SrTiO3":None,"Fe3O4":("Fe3O4","magnetite"),
   "PdO":("PdO","tetragonal"),"ZrO2-tetragonal":None,"La2O3":("La2O3","hexagonal"),"Ce2O3":("Ce2O3","hexagonal"),
-  "MoO3":("MoO3","orthorhombic"),"FeO":("FeO","wustite"),"Ca5(PO4)3OH":None,"Os":None}
+  "MoO3":("MoO3","orthorhombic"),"FeO":("FeO","wustite"),"Ca5(PO4)3OH":None,"Os":None,
+  "h-BN":None}  # BN is not an oxide: predict takes its oxidation from data/predict/non-oxide-supports.json
 for r in rows:
     if r["id"] in THERMO:
         t = THERMO[r["id"]]
         if t: r["thermo"] = dict(formula=t[0], phase=t[1])
     else:
         r["thermo"] = dict(formula=r["formula"], phase=r["phase"].split(" ")[0])
+    if r["id"] in MINERAL:
+        r["referenceDensity"] = MINERAL[r["id"]][1]
 json.dump(dict(description="Bundled phases of smsi: crystal structures with their sources. Coordinates are the asymmetric unit in the stated setting; 'verify' marks values transcribed from the cited work or a handbook without a page checked here (assumptions, overridable by importing a user CIF).", phases=rows), open("data/materials/structures.json","w"), indent=1)
 print(len(rows))
