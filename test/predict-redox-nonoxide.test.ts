@@ -84,6 +84,9 @@ describe("non-oxide supports", () => {
     expect(resolveNonOxide("TiO2")).toBeNull();
     expect(resolveSupport("graphene-covered ZnO(0001)").formula).toBe("ZnO");
     expect(resolveSupport("h-BN").nonOxide?.key).toBe("BN");
+    // the bundled h-BN structure gives the gate; its chemistry stays the non-oxide's
+    expect(resolveSupport("h-BN (sheets)")).toMatchObject({ materialId: "h-BN", formula: null, cation: "B" });
+    expect(resolveSupport("boron nitride").name).toBe("h-BN");
   });
 
   it("the oxidation equilibrium of BN is ΔG°/n_O from the 298 K data (Ellingham approximation)", () => {
