@@ -123,6 +123,15 @@ describe("browser", { timeout: 180_000 }, () => {
       () => document.querySelector("[data-testid=predicted-class]")?.textContent === "SE-SMSI",
     );
     expect(await page.locator("table.rationale").textContent()).toMatch(/prior treatment 1/);
+
+    // a support without a bundled structure, typed by formula: predicted, its missing data listed
+    await page.selectOption("select[name=priorGas]", "");
+    await page.fill("input[name=temperature]", "500C");
+    await page.fill("input[name=supportText]", "Nb2O5");
+    await page.click("button[type=submit]");
+    await page.waitForFunction(() => document.querySelector(".result h2")?.textContent?.includes("Pt/Nb2O5"));
+    expect(await page.getByTestId("predicted-class").textContent()).toBe("SE-SMSI");
+    expect(await page.getByTestId("missing").textContent()).toMatch(/wetting/);
     expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
     await page.close();
   });

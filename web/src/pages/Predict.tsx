@@ -112,6 +112,7 @@ export function PredictPage() {
     sizeNm: "",
     priorGas: "",
     priorTemperature: "",
+    supportText: "",
   });
   const result = useSignal<Prediction | null>(null);
   const error = useSignal<string | null>(null);
@@ -130,7 +131,7 @@ export function PredictPage() {
     try {
       const body: Record<string, unknown> = {
         metal: f.metal,
-        support: f.support,
+        support: f.supportText.trim() || f.support,
         temperature: f.temperature,
         ...gasBody(f),
       };
@@ -151,6 +152,13 @@ export function PredictPage() {
         <h2>Predict</h2>
         <p class="lead">The SMSI class to expect for a metal on a support under a treatment, and why.</p>
         <SystemFields all={all.value} f={f} set={set} />
+        <TextField
+          label="Or any support, by formula or name"
+          hint="e.g. Nb2O5, niobia, BaTiO3; used instead of the list; without a bundled structure the gate is not computed"
+          name="supportText"
+          value={f.supportText}
+          set={set}
+        />
         <TextField
           label="Temperature"
           hint="723K, 450C or kelvin"
@@ -259,6 +267,17 @@ export function PredictPage() {
                 <li key={x}>{x}</li>
               ))}
             </ul>
+            {r.missing.length > 0 && (
+              <>
+                <h3>Missing data</h3>
+                <p class="muted">Not evaluated (no data); they lower the likelihood:</p>
+                <ul data-testid="missing">
+                  {r.missing.map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             <ConditionMap body={() => ({ metal: r.metal, support: r.support, gas: r.conditions.gas })} />
             <details>
               <summary>Assumptions ({r.assumptions.length})</summary>
