@@ -10,8 +10,9 @@
  *   SE  oxidative (oxidising gas): stoichiometric support mobile (Tammann) × wetting (metal–O term);
  *       a non-oxide support (h-BN): support oxidised by the gas × product condensed × product mobile
  *       (Tammann) × wetting by the product (non-oxide.ts)
- *   BP  by interfacial redox (any gas): the metal's oxide is more stable than the support's first
- *       reduction step, so the metal takes the support's lattice O (redox.ts)
+ *   BP  by interfacial redox (non-oxidising gas): the metal's oxide is more stable than the support's
+ *       first reduction step, so the metal takes the support's lattice O (redox.ts); in O2/air such a
+ *       metal oxidises from the gas as well: none (an oxide on an oxide)
  *   CMSI: single atoms / sub-nm clusters (they also switch BP and SE off: nothing to cover or oxidise)
  *   EMSI: no strict class × |Δχ| large × support cation reducible
  *   none: the rest.
