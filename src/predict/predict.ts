@@ -124,6 +124,18 @@ const PHENOMENA: Record<string, string[]> = {
     "C3: core–shell reconstruction: overlayer covers the particle",
     "C4: CO/H2 chemisorption suppressed by site blocking; an overlayer from reduction is reversed by O2",
   ],
+  "SE-SMSI-oxidative": [
+    "C1: the support, or the oxide the gas makes of it, migrates over the metal in the oxidising gas",
+    "C2: metal–O–support bonding at the overlayer interface",
+    "C3: core–shell reconstruction: overlayer covers the particle",
+    "C4: CO/H2 chemisorption suppressed by site blocking",
+  ],
+  "SE-SMSI-adsorbate": [
+    "C1: adsorbate-modified (HCOx) reduced support migrates over the metal (Matsubu et al., Nat. Chem. 9, 120 (2017))",
+    "C2: strong metal–support-cation bonding at the overlayer interface",
+    "C3: an overlayer permeable to reactants covers the particle",
+    "C4: adsorption and selectivity changed (CO2 reduction shifts towards CO)",
+  ],
   "BP-SMSI": [
     "C1: support lattice O2− crosses the epitaxial interface into the metal (¹⁸O would show its origin)",
     "C2: fused metal–O–support interface",
@@ -588,7 +600,10 @@ function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
     label: top.label,
     likelihood: top.likelihood * factor,
     ranked,
-    phenomena: [...(PHENOMENA[top.class] ?? []), ...(top.class === "SE-SMSI" ? c.phenomena : [])],
+    phenomena: [
+      ...((top.trigger ? PHENOMENA[`${top.class}-${top.trigger}`] : undefined) ?? PHENOMENA[top.class] ?? []),
+      ...(top.class === "SE-SMSI" ? c.phenomena : []),
+    ],
     consequences: coConsequences(metal, top.class === "SE-SMSI" ? c.pSE : 0, c.pBP, p),
     rationale: c.rationale,
     missing,
