@@ -18,6 +18,7 @@ import {
 import { deltaGWaterFormation, deltaMuOFromH2OH2, deltaMuO } from "../src/thermo/oxygen-potential.js";
 import { descriptorData, predictParameters } from "../src/predict/data.js";
 import { predict } from "../src/predict/predict.js";
+import { caseToPredictInput } from "../src/predict/score.js";
 import { wettingDescriptor } from "../src/predict/wetting.js";
 import { multiCationOxide, resolveMetal, resolveSupport } from "../src/predict/materials.js";
 import {
@@ -411,5 +412,46 @@ describe("wetting with an unmeasured support surface energy", () => {
         }
     // and not after the 200 °C reduction, as for TiO2
     expect(predict({ metal: "Pt", support: "Nb2O5", gas: "H2", temperature_K: 473.15 }).class).toBe("none");
+  });
+});
+
+describe("published-case records", () => {
+  const record = (treatment: Record<string, unknown>) =>
+    ({
+      id: "X",
+      metal: "Pt",
+      support: "TiO2",
+      treatment: { gas: "H2", ...treatment },
+      observed: {},
+      expected_class: "none",
+      key_evidence: [],
+    }) as unknown as Parameters<typeof caseToPredictInput>[0];
+  it("a temperature range, as numbers or as text, gives its midpoint", () => {
+    expect(caseToPredictInput(record({ temperature_range_C: [300, 500] })).input.temperature_K).toBeCloseTo(
+      673.15,
+      9,
+    );
+    expect(caseToPredictInput(record({ temperature_range_C: "300–500" })).input.temperature_K).toBeCloseTo(
+      673.15,
+      9,
+    );
+    expect(caseToPredictInput(record({ temperature_range_C: "300-500" })).input.temperature_K).toBeCloseTo(
+      673.15,
+      9,
+    );
+    expect(caseToPredictInput(record({ temperature_range_C: [450] })).input.temperature_K).toBeCloseTo(
+      723.15,
+      9,
+    );
+    expect(caseToPredictInput(record({ temperature_range_C: "not stated" })).input.temperature_K).toBeNull();
+  });
+
+  it("steam reads as H2O/H2 at water's own dissociation at the record's temperature", () => {
+    const r = caseToPredictInput({
+      ...record({ temperature_C: 500 }),
+      treatment: { gas: "steam", temperature_C: 500 },
+    } as never);
+    expect(r.input.gas).toBe("H2O/H2");
+    expect(r.input.composition?.h2oH2).toBeCloseTo(steamWaterHydrogenRatio(773.15), 6);
   });
 });

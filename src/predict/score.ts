@@ -88,6 +88,16 @@ function compositionOf(g: ParsedGas, T_K: number | null, notes: string[]): GasCo
   return {};
 }
 
+/** Lowest and highest value of a `temperature_range_C` (°C): an array of numbers, or text "300–450". */
+function rangeBounds(range: number[] | string | null | undefined): [number, number] | null {
+  const values = Array.isArray(range)
+    ? range.filter((x) => Number.isFinite(x))
+    : typeof range === "string"
+      ? (range.match(/(?<![\d.])-?\d+(?:\.\d+)?/g) ?? []).map(Number)
+      : [];
+  return values.length > 0 ? [Math.min(...values), Math.max(...values)] : null;
+}
+
 /**
  * The predictor input of one record (inputs only: metal, support, phase, facet, size, treatment).
  * Temperature: `temperature_C`, else a value or HTR/LTR word in `temperature_note` or the gas text,
@@ -107,9 +117,10 @@ export function caseToPredictInput(c: PublishedCase): CaseInputResult {
     if (fromText) {
       T = fromText.temperature_K;
       notes.push(fromText.note);
-    } else if (Array.isArray(range) && range.length === 2) {
-      T = celsiusToKelvin((range[0] + range[1]) / 2);
-      notes.push(`temperature: midpoint of the stated range ${range[0]}–${range[1]} °C`);
+    } else if (rangeBounds(range)) {
+      const [lo, hi] = rangeBounds(range) as [number, number];
+      T = celsiusToKelvin((lo + hi) / 2);
+      notes.push(`temperature: midpoint of the stated range ${lo}–${hi} °C`);
     }
   }
   const prior: PriorTreatment[] = [];
