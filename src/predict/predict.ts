@@ -45,6 +45,7 @@ import {
   routesFor,
 } from "./physics-inputs.js";
 import { reducibilityDescriptor } from "./reducibility.js";
+import { kmcRouteCheck } from "./kmc-check.js";
 import { interfacialRedoxDescriptor } from "./redox.js";
 import { routeDescriptor, timeDescriptor } from "./route.js";
 import { oxidationShift_eV, sizeDescriptors } from "./size.js";
@@ -80,6 +81,11 @@ export interface PredictInput {
    * that cannot re-oxidise it; an oxidising gas reverses it (Tauster et al. 1978), see `predict`.
    */
   prior?: PriorTreatment[];
+  /**
+   * On request, a brief KMC run (Model A, this many events) checks the BP chain's route descriptor in an
+   * oxidising gas; reported as a rationale row and a note, the class is unchanged (kmc-check.ts).
+   */
+  kmcCheck?: { events: number };
 }
 
 /** One earlier treatment: the gas fields of PredictInput. */
@@ -191,19 +197,20 @@ function chains(
   if (oxidising) {
     const gate = s.materialId ? physics.gateFor(metal, s.materialId, input.facet ?? undefined) : null;
     const g = gate ? bestGate(gate) : null;
+    const gateIn = g
+      ? { verdict: g.verdict, strain: g.strain, source: g.which }
+      : {
+          verdict: "semi-coherent" as const,
+          strain: Number.NaN,
+          source: "unknown gate (no structure): neutral value",
+        };
     routes = physics.routesFor({
       metal,
       support: s.materialId ?? s.formula ?? s.text,
       temperature_K: T,
       atmosphere: atm,
       particleSize_nm: size_nm,
-      gate: g
-        ? { verdict: g.verdict, strain: g.strain, source: g.which }
-        : {
-            verdict: "semi-coherent",
-            strain: Number.NaN,
-            source: "unknown gate (no structure): neutral value",
-          },
+      gate: gateIn,
     });
     const bp = [
       oxidationDescriptor(routes, oxidationShift_eV(metal, eq?.oxide ?? null, size_nm), metal),
@@ -213,6 +220,27 @@ function chains(
     ];
     rationale.push(...bp);
     pBP = product(bp) * (1 - pCMSI);
+    if (input.kmcCheck) {
+      // on request: a brief KMC run of the same landscape, reported beside the routes model's verdict
+      const check = kmcRouteCheck({
+        metal,
+        support: s.materialId ?? s.formula ?? s.text,
+        temperature_K: T,
+        atmosphere: atm,
+        gate: gateIn,
+        particleSize_nm: size_nm,
+        events: input.kmcCheck.events,
+      });
+      const routesSay = routes.dominantRoute === "interface" ? "interface" : "surface";
+      rationale.push(
+        check.interfaceDominant === null
+          ? check.row
+          : {
+              ...check.row,
+              source: `${check.row.source}; routes model: ${routesSay} route — ${(check.interfaceDominant ? "interface" : "surface") === routesSay ? "agrees" : "disagrees"}`,
+            },
+      );
+    }
   }
   // ---- SE chain
   let pSE = 0;
@@ -582,10 +610,12 @@ function predictOne(input: PredictInput, physics: PhysicsInputs): Prediction {
     c.seTrigger,
   );
   const top = ranked[0];
-  const missing = c.rationale.filter((r) => r.verdict === "unknown").map((r) => r.descriptor);
+  const missing = c.rationale
+    .filter((r) => r.verdict === "unknown" && r.chain !== "check")
+    .map((r) => r.descriptor);
   // Likelihood of the answer: the top class's share, times the fraction of descriptors that could be
   // evaluated (missing data lowers it), times the alloy factor. `ranked` keeps the relative shares.
-  const judged = c.rationale.filter((r) => r.chain !== "size");
+  const judged = c.rationale.filter((r) => r.chain !== "size" && r.chain !== "check");
   const coverage = judged.length ? (judged.length - missing.length) / judged.length : 1;
   const factor = (metalR.alloy ? ALLOY_LIKELIHOOD_FACTOR : 1) * coverage;
   assumptions.push(...parameterAssumptions(p, USED_PARAMETERS));

@@ -19,8 +19,11 @@ export interface RationaleRow {
   threshold: string;
   source: string;
   verdict: DescriptorVerdict;
-  /** Which chain the descriptor belongs to. */
-  chain: "BP" | "SE" | "EMSI" | "CMSI" | "size" | "scope";
+  /**
+   * Which chain the descriptor belongs to; "check": a cross-check reported beside the descriptors (the
+   * KMC route check), in no chain's product and not in the likelihood's coverage.
+   */
+  chain: "BP" | "SE" | "EMSI" | "CMSI" | "size" | "scope" | "check";
   /** Probability (0–1) this descriptor contributes to its chain (logistic in the margin; 0.5 when unknown). */
   weight: number;
 }

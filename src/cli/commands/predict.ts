@@ -10,6 +10,7 @@ import type { Command } from "commander";
 import { readCasesFile } from "../../classify/published-cases.js";
 import { GAS_KINDS, parseGasKind } from "../../predict/conditions.js";
 import { PREDICT_PARAMETERS } from "../../predict/data.js";
+import { DEFAULT_KMC_CHECK_EVENTS, MAX_KMC_CHECK_EVENTS } from "../../predict/kmc-check.js";
 import { type ConditionMap, conditionMap } from "../../predict/map.js";
 import { type PriorTreatment, predict } from "../../predict/predict.js";
 import { scorePredictions } from "../../predict/score.js";
@@ -119,7 +120,21 @@ interface PredictOpts {
   sizeNm?: string;
   set?: Record<string, number>;
   prior?: PriorTreatment[];
+  kmcCheck?: string | boolean;
   json?: boolean;
+}
+
+/** `--kmc-check [EVENTS]`: events of the brief KMC route check (default DEFAULT_KMC_CHECK_EVENTS). */
+function kmcCheckEvents(value: string | boolean | undefined): { events: number } | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return { events: DEFAULT_KMC_CHECK_EVENTS };
+  const n = parsePositiveNumber(value, "--kmc-check", `give a number of events, e.g. --kmc-check 2e5`);
+  if (!Number.isInteger(n) || n > MAX_KMC_CHECK_EVENTS)
+    throw new InputError(
+      "--kmc-check",
+      `give a whole number of events up to ${MAX_KMC_CHECK_EVENTS.toExponential(0)} (got ${value})`,
+    );
+  return { events: n };
 }
 
 function checkOut(path: string): void {
@@ -191,6 +206,10 @@ export function register(program: Command, io: Io): void {
       `override a named parameter (repeatable): ${Object.keys(PREDICT_PARAMETERS).join(", ")}`,
       collectSet,
     )
+    .option(
+      "--kmc-check [events]",
+      `in O2/air, also run the KMC (Model A) briefly on the same landscape and report which route O took, beside the routes model's verdict (default ${DEFAULT_KMC_CHECK_EVENTS.toExponential(0)} events, at most ${MAX_KMC_CHECK_EVENTS.toExponential(0)}; the class is unchanged)`,
+    )
     .option("--json", "print one JSON document")
     .addHelpText(
       "after",
@@ -217,6 +236,7 @@ export function register(program: Command, io: Io): void {
         duration_h: opts.time !== undefined ? parseDuration(opts.time) : null,
         overrides: opts.set,
         prior: opts.prior,
+        kmcCheck: kmcCheckEvents(opts.kmcCheck),
       });
       if (opts.json) return printJson(io, result);
       io.out(formatPrediction(result));
