@@ -52,17 +52,7 @@ describe("KMC route check", () => {
   });
 
   it("the CLI bounds the events and names the flag", async () => {
-    const args = [
-      "predict",
-      "--metal",
-      "Ru",
-      "--support",
-      "TiO2-rutile",
-      "--gas",
-      "O2",
-      "--temperature",
-      "450C",
-    ];
+    const args = "predict --metal Ru --support TiO2-rutile --gas O2 --temperature 450C".split(" ");
     for (const bad of ["1e9", "abc", "2.5"]) {
       const r = await runCli(...args, "--kmc-check", bad);
       expect(r.code).toBe(1);
