@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../units/errors.js";
-import { readInputText } from "../units/read-input.js";
+import { readInputJson } from "../units/read-input.js";
 import { evidenceError, listProblems } from "./parse-evidence.js";
 import type { EvidenceInput, Evidence as EvidenceType } from "./schema.js";
 import { Evidence, type REPORT_TOPICS } from "./schema.js";
@@ -258,17 +258,11 @@ export const MAX_CASES_FILE_BYTES = 20_000_000;
 
 /** A published-cases JSON file, read bounded; malformed records are listed and skipped (readCasesDocument). */
 export function readCasesFile(path: string, field = "--cases"): CasesDocument {
-  const text = readInputText(path, {
+  const doc = readInputJson(path, {
     field,
     maxBytes: MAX_CASES_FILE_BYTES,
     what: "a published-cases JSON file",
   });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(field, `"${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
   // problems name the flag and the file: "--cases cases.json[3](ID).metal"
   return readCasesDocument(doc, `${field} ${path}`);
 }

@@ -132,8 +132,11 @@ export function wettingDescriptor(
  */
 const NOT_SUPPORT_SURFACES = new Set(["B2O3"]);
 
-/** The measured oxide surface energies in the data, each distinct (value, source) once. */
+let surfacePopulation: number[] | undefined;
+
+/** The measured oxide surface energies in the data, each distinct (value, source) once (read once). */
 function supportSurfaceEnergies(): number[] {
+  if (surfacePopulation) return surfacePopulation;
   const seen = new Set<string>();
   const out: number[] = [];
   for (const [key, v] of Object.entries(descriptorData().oxideSurfaceEnergy_J_per_m2)) {
@@ -141,6 +144,7 @@ function supportSurfaceEnergies(): number[] {
     seen.add(`${v.value}|${v.source}`);
     out.push(v.value);
   }
+  surfacePopulation = out;
   return out;
 }
 

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { isElement } from "../crystal/elements.js";
 import { InputError } from "../units/errors.js";
-import { readInputText } from "../units/read-input.js";
+import { readInputJson } from "../units/read-input.js";
 import { zodToInputError } from "../units/validation.js";
 import { parseOxideFormula, setThermoOverrides, type ThermoRow } from "./ellingham.js";
 import { setVacancyEntries, type VacancyEntry } from "./vacancy.js";
@@ -145,17 +145,12 @@ export function parseThermoData(doc: unknown, field = "--thermo-data"): UserTher
 
 /** Read, validate and apply a --thermo-data file (the previous user rows are replaced). */
 export function loadThermoData(path: string, field = "--thermo-data"): UserThermoData {
-  const text = readInputText(path, {
+  const doc = readInputJson(path, {
     field,
     maxBytes: MAX_THERMO_DATA_BYTES,
     what: "a JSON thermo-data table (docs/thermo.md)",
   });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(field, `"${path}" is not valid JSON (${(e as Error).message})`);
-  }
+
   const data = parseThermoData(doc, field);
   applyThermoData(data);
   return data;

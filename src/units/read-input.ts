@@ -92,3 +92,16 @@ export function readInputText(path: string, opts: ReadInputOptions & { allowEmpt
     throw new InputError(opts.field, `${path} is binary (contains NUL bytes); give ${what}`);
   return bytes.toString("utf8");
 }
+
+/** The file parsed as JSON (see readInputText): a parse error names the field, the file and the fix. */
+export function readInputJson(path: string, opts: ReadInputOptions): unknown {
+  const text = readInputText(path, opts);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(
+      opts.field,
+      `"${path}" is not valid JSON (${e instanceof Error ? e.message : String(e)}); give ${opts.what ?? "a JSON file"}`,
+    );
+  }
+}

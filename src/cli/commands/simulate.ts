@@ -26,7 +26,7 @@ import {
 import type { Atmosphere } from "../../thermo/oxygen-potential.js";
 import { InputError } from "../../units/errors.js";
 import { parsePositiveNumber } from "../../units/quantities.js";
-import { readInputText } from "../../units/read-input.js";
+import { readInputJson } from "../../units/read-input.js";
 import { fmt, type Io, printJson } from "../output.js";
 import { conditions } from "./thermo.js";
 import { gateFrom, overridesFrom } from "./thermo-routes.js";
@@ -142,17 +142,11 @@ function remaining(
 }
 
 function readCheckpoint(path: string, command: string, fingerprint: string): unknown {
-  const text = readInputText(path, {
+  const doc = (readInputJson(path, {
     field: "--resume",
     maxBytes: MAX_CHECKPOINT_BYTES,
     what: "a checkpoint written by --checkpoint",
-  });
-  let doc: { command?: string; fingerprint?: string; checkpoint?: unknown };
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new InputError("--resume", `${path} is not JSON; give a file written by --checkpoint`);
-  }
+  }) ?? {}) as { command?: string; fingerprint?: string; checkpoint?: unknown };
   if (doc.command !== command)
     throw new InputError(
       "--resume",
